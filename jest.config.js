@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
+	},
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/setup.ts'],
+	testTimeout: 30000,
+	reporters: ['default', '<rootDir>/test/helpers/summaryReporter.js'],
+};

@@ -1,0 +1,43 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { SHIPENGINE_BASE_URL } from '../shared/constants';
+import { retryingRequest } from '../shared/retry';
+import { resourceSelector, resourceDescriptions } from './resources';
+
+export class ShipEngine implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ShipEngine',
+		name: 'shipEngine',
+		icon: { light: 'file:../../icons/shipEngine.svg', dark: 'file:../../icons/shipEngine.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Ship parcels with ShipEngine: shop rates, buy and void labels, validate addresses, track packages, manifests, pickups and carrier balances',
+		defaults: { name: 'ShipEngine' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'shipEngineApi', required: true }],
+		requestDefaults: {
+			baseURL: `={{ ($credentials.baseUrl || "${SHIPENGINE_BASE_URL}").replace(/\\/+$/, "") }}`,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			ignoreHttpStatusErrors: true,
+		},
+		// Every request goes through the shared retry policy (429 Retry-After, bounded backoff
+		// for safe requests). List operations override this with their own paginator.
+		requestOperations: { pagination: retryingRequest },
+		properties: [
+			{
+				displayName: 'Send Through Retry Policy',
+				name: 'retryPolicy',
+				type: 'hidden',
+				default: true,
+				routing: { send: { paginate: true } },
+			},
+			resourceSelector,
+			...resourceDescriptions,
+		],
+	};
+}

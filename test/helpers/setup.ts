@@ -1,0 +1,27 @@
+/**
+ * Runs before every test file: no request may reach the network, every expected request
+ * must have been made, and a request nobody expected fails the test even when the node
+ * itself swallowed the error (Continue On Fail).
+ */
+import nock from 'nock';
+
+import { installNockGuard, takeUnmatchedRequests } from './nockGuard';
+
+installNockGuard();
+
+beforeAll(() => {
+	nock.disableNetConnect();
+	nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+});
+
+afterEach(() => {
+	const pending = nock.pendingMocks();
+	const stray = takeUnmatchedRequests();
+	nock.cleanAll();
+	if (pending.length) throw new Error(`Expected requests were not made:\n  ${pending.join('\n  ')}`);
+	if (stray.length) throw new Error(`Unexpected requests were made:\n  ${stray.join('\n  ')}`);
+});
+
+afterAll(() => {
+	nock.enableNetConnect();
+});
