@@ -4,7 +4,14 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { addressDescription } from './address';
+import { balanceDescription } from './balance';
 import { carrierDescription } from './carrier';
+import { labelDescription } from './label';
+import { manifestDescription } from './manifest';
+import { pickupDescription } from './pickup';
+import { rateDescription } from './rate';
+import { trackingDescription } from './tracking';
 
 export const resourceSelector: INodeProperties = {
 	displayName: 'Resource',
@@ -12,9 +19,25 @@ export const resourceSelector: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Address', value: 'address' },
+		{ name: 'Balance', value: 'balance' },
 		{ name: 'Carrier', value: 'carrier' },
+		{ name: 'Label', value: 'label' },
+		{ name: 'Manifest', value: 'manifest' },
+		{ name: 'Pickup', value: 'pickup' },
+		{ name: 'Rate', value: 'rate' },
+		{ name: 'Tracking', value: 'tracking' },
 	],
-	default: 'carrier',
+	default: 'label',
 };
 
-export const resourceDescriptions: INodeProperties[] = [...carrierDescription];
+export const resourceDescriptions: INodeProperties[] = [
+	...addressDescription,
+	...balanceDescription,
+	...carrierDescription,
+	...labelDescription,
+	...manifestDescription,
+	...pickupDescription,
+	...rateDescription,
+	...trackingDescription,
+];
