@@ -1,0 +1,120 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { carrierLoadOptions } from '../../shared/descriptions';
+
+const showOnlyForLabelGetAll = { resource: ['label'], operation: ['getAll'] };
+
+const query = (property: string) => ({ send: { type: 'query' as const, property } });
+
+export const labelGetAllDescription: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: showOnlyForLabelGetAll },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...showOnlyForLabelGetAll, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: showOnlyForLabelGetAll },
+		options: [
+			{ displayName: 'Batch ID', name: 'batchId', type: 'string', default: '', routing: query('batch_id') },
+			{
+				displayName: 'Carrier Name or ID',
+				name: 'carrierId',
+				type: 'options',
+				default: '',
+				description:
+					'Only labels of this carrier account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				typeOptions: carrierLoadOptions,
+				routing: query('carrier_id'),
+			},
+			{
+				displayName: 'Created After',
+				name: 'createdAtStart',
+				type: 'dateTime',
+				default: '',
+				description: 'Only labels created at or after this time',
+				routing: query('created_at_start'),
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdAtEnd',
+				type: 'dateTime',
+				default: '',
+				description: 'Only labels created at or before this time',
+				routing: query('created_at_end'),
+			},
+			{ displayName: 'Rate ID', name: 'rateId', type: 'string', default: '', routing: query('rate_id') },
+			{
+				displayName: 'Refund Status',
+				name: 'refundStatus',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Approved', value: 'approved' },
+					{ name: 'Excluded', value: 'excluded' },
+					{ name: 'Pending', value: 'pending' },
+					{ name: 'Rejected', value: 'rejected' },
+					{ name: 'Request Scheduled', value: 'request_scheduled' },
+				],
+				default: [],
+				description: 'Only labels whose Refund Assist request has one of these statuses',
+				routing: { send: { type: 'query', property: 'refund_status', value: '={{ $value.join(",") }}' } },
+			},
+			{ displayName: 'Service Code', name: 'serviceCode', type: 'string', default: '', placeholder: 'usps_priority_mail', routing: query('service_code') },
+			{ displayName: 'Shipment ID', name: 'shipmentId', type: 'string', default: '', routing: query('shipment_id') },
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'options',
+				options: [
+					{ name: 'Created At', value: 'created_at' },
+					{ name: 'Modified At', value: 'modified_at' },
+					{ name: 'Voided At', value: 'voided_at' },
+				],
+				default: 'created_at',
+				routing: query('sort_by'),
+			},
+			{
+				displayName: 'Sort Direction',
+				name: 'sortDir',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 'asc' },
+					{ name: 'Descending', value: 'desc' },
+				],
+				default: 'desc',
+				routing: query('sort_dir'),
+			},
+			{
+				displayName: 'Status',
+				name: 'labelStatus',
+				type: 'options',
+				options: [
+					{ name: 'Completed', value: 'completed' },
+					{ name: 'Error', value: 'error' },
+					{ name: 'Processing', value: 'processing' },
+					{ name: 'Voided', value: 'voided' },
+				],
+				default: 'completed',
+				routing: query('label_status'),
+			},
+			{ displayName: 'Tracking Number', name: 'trackingNumber', type: 'string', default: '', routing: query('tracking_number') },
+			{ displayName: 'Warehouse ID', name: 'warehouseId', type: 'string', default: '', routing: query('warehouse_id') },
+		],
+	},
+];

@@ -1,0 +1,14 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { labelIdField } from './fields';
+
+const showOnlyForLabelVoid = { resource: ['label'], operation: ['void'] };
+const showOnlyForLabelGetTracking = { resource: ['label'], operation: ['getTracking'] };
+const showOnlyForLabelCancelRefund = { resource: ['label'], operation: ['cancelRefund'] };
+
+/** Operations that only need a Label ID. */
+export const labelIdOnlyDescription: INodeProperties[] = [
+	labelIdField(showOnlyForLabelVoid, 'ID of the label to void'),
+	labelIdField(showOnlyForLabelGetTracking, 'ID of the label to track'),
+	labelIdField(showOnlyForLabelCancelRefund, 'ID of the label whose scheduled refund request to cancel'),
+];

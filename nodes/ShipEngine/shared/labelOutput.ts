@@ -1,0 +1,109 @@
+/**
+ * Label → n8n binary data. With "Download Label" on, the label operations ask ShipEngine for
+ * `label_download_type: inline`; ShipEngine then returns the file in `label_download.href` as a
+ * base64 data URI (raw base64 is accepted too). If the user asked for a URL instead, the file is
+ * fetched with one extra GET. The base64 blob is removed from the JSON so items stay small.
+ */
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { decodeBase64Label, labelBinary } from '../../shared/binary';
+import { SHIPENGINE_BASE_URL } from '../../shared/constants';
+
+function isUrl(value: string): boolean {
+	return /^https?:\/\//i.test(value);
+}
+
+function wantsDownload(ctx: IExecuteSingleFunctions): boolean {
+	return ctx.getNodeParameter('downloadLabel', false) as boolean;
+}
+
+/** preSend: asks for the label inline when it will be downloaded and the user chose no download type. */
+export function requestInlineLabel(where: 'body' | 'qs') {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		if (!wantsDownload(this)) return requestOptions;
+		const target = ((where === 'body' ? requestOptions.body : requestOptions.qs) ?? {}) as IDataObject;
+		if (target.label_download_type === undefined) target.label_download_type = 'inline';
+		if (where === 'body') requestOptions.body = target;
+		else requestOptions.qs = target;
+		return requestOptions;
+	};
+}
+
+async function fetchLabelFile(ctx: IExecuteSingleFunctions, url: string): Promise<Buffer> {
+	const credentials = await ctx.getCredentials<{ baseUrl?: string }>('shipEngineApi');
+	const apiHost = new URL(credentials.baseUrl || SHIPENGINE_BASE_URL).host;
+	const options: IHttpRequestOptions = { method: 'GET', url, encoding: 'arraybuffer', json: false, returnFullResponse: true, ignoreHttpStatusErrors: true };
+	// The API key is sent only to the API's own host (download links live there); never elsewhere.
+	const response = (
+		new URL(url).host === apiHost
+			? await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'shipEngineApi', options)
+			: await ctx.helpers.httpRequest(options)
+	) as { statusCode: number; body: Buffer | ArrayBuffer };
+	if (response.statusCode >= 400) {
+		throw new NodeApiError(ctx.getNode(), { statusCode: response.statusCode } as JsonObject, {
+			message: `The label was created, but downloading its file failed (HTTP ${response.statusCode})`,
+			description: `Download URL: ${url}. Run the node again: the purchase is not repeated (the label is found by its ID or external shipment ID).`,
+			httpCode: String(response.statusCode),
+			itemIndex: ctx.getItemIndex(),
+		});
+	}
+	return Buffer.from(response.body as ArrayBuffer);
+}
+
+/** Adds the label file as binary data to one label item (in place). */
+export async function attachLabelFile(ctx: IExecuteSingleFunctions, item: INodeExecutionData): Promise<void> {
+	const label = item.json;
+	const download = { ...((label.label_download as IDataObject | undefined) ?? {}) };
+	const format = String(label.label_format ?? (ctx.getNodeParameter('options.labelFormat', 'pdf') as string)).toLowerCase();
+	const source = [download.href, download[format]].find((v) => typeof v === 'string' && v !== '') as string | undefined;
+	if (!source) {
+		if (label.status === 'completed' && label.label_id) {
+			throw new NodeOperationError(ctx.getNode(), `Label ${String(label.label_id)} has no file to download`, {
+				itemIndex: ctx.getItemIndex(),
+				description: 'Turn off "Download Label" for paperless labels, or fetch the label again with Label > Get.',
+			});
+		}
+		return;
+	}
+	const bytes = isUrl(source) ? await fetchLabelFile(ctx, source) : decodeBase64Label(source);
+	const binaryProperty = ctx.getNodeParameter('binaryPropertyName', 'data') as string;
+	item.binary = {
+		...(item.binary ?? {}),
+		[binaryProperty]: await labelBinary(ctx, bytes, format, String(label.tracking_number || label.label_id || 'label')),
+	};
+	// Drop inline file data (large base64) from the JSON; keep real links.
+	for (const key of Object.keys(download)) {
+		if (typeof download[key] === 'string' && !isUrl(download[key] as string)) delete download[key];
+	}
+	label.label_download = download;
+}
+
+/** postReceive (after shipEngineError): label JSON + binary file, paired with the input item. */
+export async function labelOutput(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const itemIndex = this.getItemIndex();
+	for (const item of items) {
+		if (wantsDownload(this)) await attachLabelFile(this, item);
+		item.pairedItem = { item: itemIndex };
+	}
+	return items;
+}
+
+/** postReceive for single-object answers: pairs every output item with its input item. */
+export async function pairWithInput(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const itemIndex = this.getItemIndex();
+	for (const item of items) item.pairedItem = { item: itemIndex };
+	return items;
+}
