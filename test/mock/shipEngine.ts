@@ -58,6 +58,8 @@ export interface ShipEngineMockServer extends MockServer {
 
 interface LabelRecord {
 	json: Json;
+	/** The shipment's origin, for tracking events (labels do not echo ship_from). */
+	shipFrom: Json;
 	format: LabelFormat;
 	file: Buffer;
 }
@@ -180,6 +182,7 @@ export async function startShipEngineMock(options: ShipEngineMockOptions = {}): 
 		const file = labelFile(format, [`${carrier.friendly_name} - ${service?.name ?? rate.service_code}`, `TO: ${String(shipTo.name ?? '')}`, `${String(shipTo.city_locality ?? '')} ${String(shipTo.state_province ?? '')}`], trackingNumber);
 		const created = now();
 		const record: LabelRecord = {
+			shipFrom,
 			format,
 			file,
 			json: {
@@ -403,7 +406,9 @@ export async function startShipEngineMock(options: ShipEngineMockOptions = {}): 
 
 	const trackingFor = (trackingNumber: string, carrierCode: string): Json => {
 		const label = state.labels.find((candidate) => candidate.json.tracking_number === trackingNumber);
-		return trackingInfo(trackingNumber, carrierCode, label ? String(label.json.created_at) : null);
+		return label
+			? trackingInfo(trackingNumber, carrierCode, String(label.json.created_at), label.shipFrom, asObject(label.json.ship_to))
+			: trackingInfo(trackingNumber, carrierCode, null);
 	};
 
 	const trackingQuery = (req: RecordedRequest): { carrierCode: string; trackingNumber: string } | Reply => {

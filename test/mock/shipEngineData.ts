@@ -314,8 +314,16 @@ export function trackingUrl(carrierCode: string, trackingNumber: string): string
 	return `https://tools.usps.com/go/TrackConfirmAction.action?tLabels=${trackingNumber}`;
 }
 
+const place = (value: unknown, fallback: string) => (typeof value === 'string' && value ? value.toUpperCase() : fallback);
+
 /** GET /v1/tracking for a known shipment: accepted, then in transit (most recent event first). */
-export function trackingInfo(trackingNumber: string, carrierCode: string, shipDate: string | null): Json {
+export function trackingInfo(
+	trackingNumber: string,
+	carrierCode: string,
+	shipDate: string | null,
+	from: Json = {},
+	to: Json = {},
+): Json {
 	if (!shipDate) {
 		return {
 			tracking_number: trackingNumber,
@@ -363,14 +371,14 @@ export function trackingInfo(trackingNumber: string, carrierCode: string, shipDa
 		status_detail_description: 'Your shipment is on its way.',
 		carrier_code: carrierCode,
 		carrier_status_code: 'T1',
-		carrier_status_description: 'Arrived at USPS Regional Facility',
+		carrier_status_description: 'Arrived at Regional Facility',
 		ship_date: shipDate,
 		estimated_delivery_date: addDays(3),
 		actual_delivery_date: null,
 		exception_description: null,
 		events: [
-			event(6, 'Arrived at USPS Regional Facility', 'IT', 'IN_TRANSIT', 'AUSTIN', 'TX'),
-			event(1, 'Shipment accepted', 'AC', 'CARRIER_ACCEPTED', 'SAN JOSE', 'CA'),
+			event(0.02, 'Arrived at Regional Facility', 'IT', 'IN_TRANSIT', place(to.city_locality, 'SAN JOSE'), place(to.state_province, 'CA')),
+			event(0, 'Shipment accepted', 'AC', 'CARRIER_ACCEPTED', place(from.city_locality, 'AUSTIN'), place(from.state_province, 'TX')),
 		],
 	};
 }
