@@ -8,5 +8,5 @@ module.exports = {
 	},
 	setupFilesAfterEnv: ['<rootDir>/test/helpers/setup.ts'],
 	testTimeout: 30000,
-	reporters: ['default', '<rootDir>/test/helpers/summaryReporter.js'],
+	reporters: ['default', '<rootDir>/test/contract/reporter.js', '<rootDir>/test/helpers/summaryReporter.js'],
 };

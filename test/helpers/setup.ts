@@ -5,9 +5,11 @@
  */
 import nock from 'nock';
 
+import { assertNoContractViolations, installContractHook } from './contract';
 import { installNockGuard, takeUnmatchedRequests } from './nockGuard';
 
 installNockGuard();
+installContractHook();
 
 beforeAll(() => {
 	nock.disableNetConnect();
@@ -21,6 +23,9 @@ afterEach(() => {
 	if (pending.length) throw new Error(`Expected requests were not made:\n  ${pending.join('\n  ')}`);
 	if (stray.length) throw new Error(`Unexpected requests were made:\n  ${stray.join('\n  ')}`);
 });
+
+// Every request nock answered must match the official API description (test/contract).
+afterEach(assertNoContractViolations);
 
 afterAll(() => {
 	nock.enableNetConnect();
