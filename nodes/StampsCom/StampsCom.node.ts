@@ -1,0 +1,50 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { retryingRequest } from '../shared/retry';
+import { CREDENTIAL_NAME, SERA_BASE_URL_EXPRESSION } from './shared/environment';
+import { getSecurityQuestions, getServiceTypes } from './shared/loadOptions';
+import { resourceDescriptions, resourceSelector } from './resources';
+
+export class StampsCom implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Stamps.com',
+		name: 'stampsCom',
+		icon: { light: 'file:../../icons/stampsCom.svg', dark: 'file:../../icons/stampsCom.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Ship with Stamps.com / Endicia (SERA): quote rates, buy, reprint and void labels, validate addresses, track packages, manifests, pickups and postage balance',
+		defaults: { name: 'Stamps.com' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_NAME, required: true }],
+		requestDefaults: {
+			baseURL: SERA_BASE_URL_EXPRESSION,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			// SERA's errors are mapped by seraError; a 401 must still throw so that n8n's OAuth2
+			// helper refreshes the access token and sends the request again.
+			ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		},
+		// Every request goes through the shared retry policy: 429 after Retry-After, and 408/5xx/
+		// network errors for reads and for POSTs, which all carry an Idempotency-Key.
+		requestOperations: { pagination: retryingRequest },
+		properties: [
+			{
+				displayName: 'Send Through Retry Policy',
+				name: 'retryPolicy',
+				type: 'hidden',
+				default: true,
+				routing: { send: { paginate: true } },
+			},
+			resourceSelector,
+			...resourceDescriptions,
+		],
+	};
+
+	methods = {
+		loadOptions: { getSecurityQuestions, getServiceTypes },
+	};
+}

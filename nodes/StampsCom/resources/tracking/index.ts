@@ -1,0 +1,50 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { CARRIER_OPTIONS } from '../../shared/options';
+import { toItems } from '../../shared/output';
+import { seraRouting } from '../../shared/routing';
+import { requireValues } from '../../shared/validation';
+
+const showOnlyForTracking = { resource: ['tracking'] };
+const showOnlyForTrackingGet = { resource: ['tracking'], operation: ['get'] };
+
+export const trackingDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForTracking },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get tracking events',
+				description: 'Get the current status and every tracking event of a shipment by carrier and tracking number',
+				routing: seraRouting({ method: 'GET', url: '/v1/tracking' }, [toItems()], [requireValues([['trackingNumber', 'Tracking Number']])]),
+			},
+		],
+		default: 'get',
+	},
+	{
+		displayName: 'Carrier',
+		name: 'carrier',
+		type: 'options',
+		options: CARRIER_OPTIONS,
+		required: true,
+		default: 'usps',
+		description: 'Carrier that ships the package',
+		displayOptions: { show: showOnlyForTrackingGet },
+		routing: { send: { type: 'query', property: 'carrier' } },
+	},
+	{
+		displayName: 'Tracking Number',
+		name: 'trackingNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 9405511899560772485630',
+		displayOptions: { show: showOnlyForTrackingGet },
+		routing: { send: { type: 'query', property: 'tracking_number', value: '={{ String($value).trim() }}' } },
+	},
+];
