@@ -48,6 +48,25 @@ const SHIP_TO = {
 };
 const PACKAGE = { weight: { value: 20, unit: 'ounce' } };
 
+const NODE_ADDRESS_KEYS: Record<string, string> = {
+	name: 'name',
+	phone: 'phone',
+	company_name: 'companyName',
+	address_line1: 'addressLine1',
+	city_locality: 'cityLocality',
+	state_province: 'stateProvince',
+	postal_code: 'postalCode',
+	country_code: 'countryCode',
+};
+
+/** An API address as the node's Address fields (camelCase names). */
+const nodeAddress = (address: Json): Json =>
+	Object.fromEntries(
+		Object.entries(NODE_ADDRESS_KEYS)
+			.filter(([apiKey]) => address[apiKey] !== undefined && address[apiKey] !== null)
+			.map(([apiKey, nodeKey]) => [nodeKey, address[apiKey]]),
+	);
+
 const money = (value: unknown) => {
 	const amount = (value ?? {}) as Json;
 	return `${Number(amount.amount ?? 0).toFixed(2)} ${String(amount.currency ?? 'usd').toUpperCase()}`;
@@ -112,9 +131,8 @@ async function flow(apiKey: string, baseUrl: string): Promise<void> {
 	if (!carriers.length) throw new Error('No carriers are connected to this ShipEngine account.');
 
 	// 2. Address validation
-	const validated = hasOperation('address', 'validate');
-	heading(2, `Validate the recipient address: ${SHIP_TO.address_line1}, ${SHIP_TO.city_locality} ${SHIP_TO.state_province}`, validated ? 'node: Address > Validate' : 'direct API call; node operation Address > Validate pending');
-	if (!validated) pending.push('Address > Validate');
+	heading(2, `Validate the recipient address: ${SHIP_TO.address_line1}, ${SHIP_TO.city_locality} ${SHIP_TO.state_province}`, 'direct API call; node operation Address > Validate pending');
+	pending.push('Address > Validate');
 	let shipTo: Json = SHIP_TO;
 	try {
 		const [result] = (await direct(apiKey, baseUrl, 'POST', '/v1/addresses/validate', [SHIP_TO])) as Json[];
@@ -132,13 +150,30 @@ async function flow(apiKey: string, baseUrl: string): Promise<void> {
 
 	// 3. Rates
 	const carrierIds = carriers.map((carrier) => String(carrier.carrier_id));
-	heading(3, `Rates for ${PACKAGE.weight.value} ${PACKAGE.weight.unit}s from ${SHIP_FROM.city_locality} to ${String(shipTo.city_locality)}`, 'direct API call; node operation Rate > Get Rates pending');
-	pending.push('Rate > Get Rates');
-	const rateAnswer = (await direct(apiKey, baseUrl, 'POST', '/v1/rates', {
-		shipment: { ship_from: SHIP_FROM, ship_to: shipTo, packages: [PACKAGE] },
-		rate_options: { carrier_ids: carrierIds },
-	})) as Json;
-	const rates = (((rateAnswer.rate_response as Json).rates as Json[]) ?? []).filter((rate) => rate.rate_id);
+	const viaNode = hasOperation('rate', 'calculate');
+	heading(3, `Rates for ${PACKAGE.weight.value} ${PACKAGE.weight.unit}s from ${SHIP_FROM.city_locality} to ${String(shipTo.city_locality)}`, viaNode ? 'node: Rate > Calculate, one item per rate' : 'direct API call; node operation Rate > Calculate pending');
+	let rates: Json[];
+	if (viaNode) {
+		const items = await runOperation(apiKey, baseUrl, {
+			resource: 'rate',
+			operation: 'calculate',
+			rateSource: 'shipmentDetails',
+			carrierIds,
+			shipTo: { address: nodeAddress(shipTo) },
+			shipFrom: { address: nodeAddress(SHIP_FROM) },
+			packages: { package: [{ weight: PACKAGE.weight.value, weightUnit: PACKAGE.weight.unit }] },
+			output: 'eachRate',
+		});
+		rates = items.map((item) => item.json);
+	} else {
+		pending.push('Rate > Calculate');
+		const answer = (await direct(apiKey, baseUrl, 'POST', '/v1/rates', {
+			shipment: { ship_from: SHIP_FROM, ship_to: shipTo, packages: [PACKAGE] },
+			rate_options: { carrier_ids: carrierIds },
+		})) as Json;
+		rates = ((answer.rate_response as Json).rates as Json[]) ?? [];
+	}
+	rates = rates.filter((rate) => rate.rate_id && rate.validation_status !== 'invalid');
 	if (!rates.length) throw new Error('No rates were returned for this shipment.');
 	const total = (rate: Json) => ['shipping_amount', 'insurance_amount', 'confirmation_amount', 'other_amount'].reduce((sum, key) => sum + Number(((rate[key] ?? {}) as Json).amount ?? 0), 0);
 	const sorted = [...rates].sort((a, b) => total(a) - total(b));
