@@ -60,11 +60,11 @@ const NODE_ADDRESS_KEYS: Record<string, string> = {
 };
 
 /** An API address as the node's Address fields (camelCase names). */
-const nodeAddress = (address: Json): Json =>
+const nodeAddress = (address: Json): INodeParameters =>
 	Object.fromEntries(
 		Object.entries(NODE_ADDRESS_KEYS)
 			.filter(([apiKey]) => address[apiKey] !== undefined && address[apiKey] !== null)
-			.map(([apiKey, nodeKey]) => [nodeKey, address[apiKey]]),
+			.map(([apiKey, nodeKey]) => [nodeKey, String(address[apiKey])]),
 	);
 
 const money = (value: unknown) => {
