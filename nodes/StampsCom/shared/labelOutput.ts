@@ -135,7 +135,7 @@ export function labelToBinary(options: LabelOutputOptions): PostReceiveAction {
 			const json = item.json;
 			const id =
 				String(json[options.idProperty] ?? '') ||
-				(options.idParameter ? String(this.getNodeParameter(options.idParameter, '')) : '') ||
+				(options.idParameter ? String(this.getNodeParameter(options.idParameter, '')).trim() : '') ||
 				options.filePrefix;
 			const binary: Record<string, IBinaryData> = {};
 			const base = { ...options, format, id, namePrefix: options.filePrefix };
