@@ -87,7 +87,7 @@ describe('Label > Create (purchase)', () => {
 				label_download: { href: `${API}/v1/downloads/10/abc/label-1.zpl`, zpl: `${API}/v1/downloads/10/abc/label-1.zpl` },
 			})
 			.get('/v1/downloads/10/abc/label-1.zpl')
-			.reply(200, '^XA^FDlabel^FS^XZ');
+			.reply(200, '^XA^FDlabel^FS^XZ', { 'Content-Type': 'application/zpl' });
 
 		const { items, error } = await run({
 			...createParams,
@@ -140,12 +140,12 @@ describe('Label > Create (purchase)', () => {
 			.query(true)
 			.reply(404, errorBody('invalid_identifier', 'Label not found'))
 			.post('/v1/labels', createBody(key))
-			.reply(500, errorBody('unspecified', 'Internal server error', 'req-500'));
+			.reply(500, errorBody('unspecified', 'Internal server error', '6c2a1f3e-8b7d-4e21-9f0a-000000000500'));
 		const { error, items } = await run(createParams);
 		expect(items).toEqual([]);
 		expect(error?.message).toBe('Internal server error');
 		expect(error?.description).toContain('was not repeated automatically');
-		expect(error?.description).toContain('request id: req-500');
+		expect(error?.description).toContain('request id: 6c2a1f3e-8b7d-4e21-9f0a-000000000500');
 	});
 
 	it('with Retry On Fail, the second try finds the label the first try bought', async () => {
@@ -194,11 +194,11 @@ describe('Label > Create (purchase)', () => {
 			.query(true)
 			.reply(404, errorBody('invalid_identifier', 'Label not found'))
 			.post('/v1/labels', createBody(key))
-			.reply(400, errorBody('invalid_address', 'Invalid ship_to postal code', 'req-abc'));
+			.reply(400, errorBody('invalid_address', 'Invalid ship_to postal code', '6c2a1f3e-8b7d-4e21-9f0a-000000000abc'));
 		const { error } = await run(createParams);
 		expect(error?.message).toBe('Invalid ship_to postal code');
 		expect(error?.description).toContain('error code: invalid_address');
-		expect(error?.description).toContain('request id: req-abc');
+		expect(error?.description).toContain('request id: 6c2a1f3e-8b7d-4e21-9f0a-000000000abc');
 		expect(error?.description).toContain('HTTP 400');
 	});
 

@@ -77,7 +77,7 @@ export function run(
 	});
 }
 
-export const errorBody = (code: string, message: string, requestId = 'req-123') => ({
+export const errorBody = (code: string, message: string, requestId = '6c2a1f3e-8b7d-4e21-9f0a-1b2c3d4e5f60') => ({
 	request_id: requestId,
 	errors: [{ error_source: 'shipengine', error_type: 'validation', error_code: code, message }],
 });

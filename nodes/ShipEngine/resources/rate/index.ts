@@ -1,4 +1,72 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// Operation selector and fields of the Rate resource (to be filled in).
-export const rateDescription: INodeProperties[] = [];
+import { retryingComputeRequest } from '../../../shared/retry';
+import { shipEngineError } from '../../shared/errors';
+import { pairWithInput } from '../../shared/labelOutput';
+import { rateCalculateDescription } from './calculate';
+import { rateEstimateDescription } from './estimate';
+import { rateOutput } from './output';
+import { rateCalculatePreSend, rateEstimatePreSend } from './preSend';
+
+const showOnlyForRates = { resource: ['rate'] };
+
+export const rateDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForRates },
+		options: [
+			{
+				name: 'Calculate',
+				value: 'calculate',
+				action: 'Get shipping rates for a shipment',
+				description:
+					'Get live rates from the chosen carriers for a shipment (addresses and packages, or an existing shipment ID). Can output only the cheapest or fastest rate, whose rate_id Label > Create From Rate buys. Nothing is charged.',
+				routing: {
+					request: { method: 'POST', url: '/v1/rates' },
+					send: { preSend: [rateCalculatePreSend] },
+					operations: { pagination: retryingComputeRequest },
+					output: { postReceive: [shipEngineError, rateOutput] },
+				},
+			},
+			{
+				name: 'Estimate',
+				value: 'estimate',
+				action: 'Estimate shipping rates',
+				description:
+					'Estimate rates from origin and destination postal details and a weight, without a full address. Estimates have no rate ID and cannot be bought. Nothing is charged.',
+				routing: {
+					request: { method: 'POST', url: '/v1/rates/estimate' },
+					send: { preSend: [rateEstimatePreSend] },
+					operations: { pagination: retryingComputeRequest },
+					output: { postReceive: [shipEngineError, rateOutput] },
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a rate',
+				description: 'Get a rate returned earlier by Calculate, by its rate ID',
+				routing: {
+					request: { method: 'GET', url: '=/v1/rates/{{ encodeURIComponent($parameter.rateId) }}' },
+					output: { postReceive: [shipEngineError, pairWithInput] },
+				},
+			},
+		],
+		default: 'calculate',
+	},
+	...rateCalculateDescription,
+	...rateEstimateDescription,
+	{
+		displayName: 'Rate ID',
+		name: 'rateId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'se-123456',
+		description: 'ID of the rate, from Rate > Calculate',
+		displayOptions: { show: { resource: ['rate'], operation: ['get'] } },
+	},
+];
