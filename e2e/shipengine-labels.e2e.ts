@@ -1,0 +1,64 @@
+/**
+ * ShipEngine label workflows in real n8n against the local ShipEngine mock: the workflow's
+ * output (json + the label as a real binary file) and exactly what the mock received.
+ */
+import { startShipEngineMock, type ShipEngineMockServer } from '../test/mock';
+import { readBinary } from './lib/binary';
+import { SHIPENGINE_TEST_KEY } from './lib/credentials';
+import { runExample, shipEnginePort } from './lib/harness';
+import { nodeItems } from './lib/n8n';
+
+const userFolder = () => String(process.env.E2E_USER_FOLDER);
+
+describe('ShipEngine labels in real n8n', () => {
+	let shipEngine: ShipEngineMockServer;
+
+	beforeAll(async () => {
+		shipEngine = await startShipEngineMock({ port: shipEnginePort() });
+	});
+	beforeEach(() => shipEngine.reset());
+	afterAll(async () => await shipEngine.close());
+
+	it('shops rates and buys the cheapest label, returned as a PDF file', async () => {
+		const run = await runExample('shipengine-rate-shop-and-buy-label.json');
+
+		const rates = nodeItems(run, 'Cheapest Rate');
+		expect(rates).toHaveLength(1);
+		const rate = rates[0].json;
+		expect(rate).toMatchObject({ rate_id: expect.stringMatching(/^se-/), service_code: 'usps_ground_advantage' });
+
+		const labels = nodeItems(run, 'Buy Label');
+		expect(labels).toHaveLength(1);
+		const [label] = labels;
+		expect(label.json).toMatchObject({
+			label_id: expect.stringMatching(/^se-/),
+			status: 'completed',
+			tracking_number: expect.any(String),
+			rate_id: rate.rate_id,
+		});
+		const file = label.binary?.label;
+		expect(file).toMatchObject({ mimeType: 'application/pdf', fileExtension: 'pdf' });
+		expect(file?.fileName).toBe(`label-${String(label.json.tracking_number)}.pdf`);
+		const bytes = readBinary(userFolder(), file!);
+		expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		expect(bytes.toString('latin1')).toContain(String(label.json.tracking_number));
+
+		// Rate, then the safe-purchase lookup (was this rate bought already?), then one purchase.
+		const calls = shipEngine.requests.map((request) => `${request.method} ${request.path}`);
+		expect(calls).toEqual(['POST /v1/rates', 'GET /v1/labels', `POST /v1/labels/rates/${String(rate.rate_id)}`]);
+		const [rateRequest, lookupRequest, labelRequest] = shipEngine.requests;
+		expect(lookupRequest.query).toMatchObject({ rate_id: rate.rate_id });
+		expect(lookupRequest.headers['api-key']).toBe(SHIPENGINE_TEST_KEY);
+		expect(rateRequest.headers['api-key']).toBe(SHIPENGINE_TEST_KEY);
+		expect(rateRequest.body).toMatchObject({
+			rate_options: { carrier_ids: ['se-100001', 'se-100002', 'se-100003'] },
+			shipment: {
+				ship_to: { name: 'Amanda Miller', address_line1: '525 S Winchester Blvd', postal_code: '95128', country_code: 'US' },
+				ship_from: { company_name: 'Mock Coffee Roasters', city_locality: 'Austin', state_province: 'TX' },
+				packages: [{ weight: { value: 20, unit: 'ounce' } }],
+			},
+		});
+		expect(labelRequest.body).toEqual({ label_format: 'pdf', label_layout: '4x6', label_download_type: 'inline' });
+		expect(shipEngine.purchases).toBe(1);
+	});
+});
