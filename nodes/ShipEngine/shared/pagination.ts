@@ -15,6 +15,7 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 
 import { requestWithRetry } from '../../shared/retry';
@@ -50,4 +51,27 @@ export function pageNumberPaginator(rootProperty: string, pageSizeMax = PAGE_SIZ
 		}
 		return results;
 	};
+}
+
+/** The Return All + Limit pair `pageNumberPaginator` reads, for one list operation. */
+export function returnAllFields(show: NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
 }

@@ -1,4 +1,78 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// Operation selector and fields of the Manifest resource (to be filled in).
-export const manifestDescription: INodeProperties[] = [];
+import { shipEngineError } from '../../shared/errors';
+import { requireFields } from '../../shared/input';
+import { pairWithInput } from '../../shared/labelOutput';
+import { pageNumberPaginator } from '../../shared/pagination';
+import { manifestCreateBody, manifestCreateDescription } from './create';
+import { manifestGetDescription } from './get';
+import { manifestDateFilters, manifestGetAllDescription } from './getAll';
+
+const showOnlyForManifests = { resource: ['manifest'] };
+
+const single = { postReceive: [shipEngineError, pairWithInput] };
+
+export const manifestDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForManifests },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a manifest',
+				description:
+					'Create an end-of-day manifest (SCAN form) for the labels of one carrier, warehouse and ship date, so the carrier scans one form instead of every parcel',
+				routing: {
+					request: { method: 'POST', url: '/v1/manifests' },
+					send: { preSend: [manifestCreateBody] },
+					output: single,
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a manifest',
+				description: 'Get a manifest by ID, with its label IDs and the download link of the form',
+				routing: {
+					request: { method: 'GET', url: '=/v1/manifests/{{ encodeURIComponent(String($parameter.manifestId).trim()) }}' },
+					send: { preSend: [requireFields(['manifestId', 'Manifest ID'])] },
+					output: single,
+				},
+			},
+			{
+				name: 'Get Manifest Request',
+				value: 'getRequest',
+				action: 'Get the status of a manifest request',
+				description: 'Check whether a manifest created with Create is ready (status in_progress or completed) and get its manifests',
+				routing: {
+					request: {
+						method: 'GET',
+						url: '=/v1/manifests/requests/{{ encodeURIComponent(String($parameter.manifestRequestId).trim()) }}',
+					},
+					send: { preSend: [requireFields(['manifestRequestId', 'Manifest Request ID'])] },
+					output: single,
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many manifests',
+				description: 'List manifests, filtered by carrier, warehouse, ship date, creation date or label IDs',
+				routing: {
+					request: { method: 'GET', url: '/v1/manifests' },
+					send: { preSend: [manifestDateFilters] },
+					operations: { pagination: pageNumberPaginator('manifests') },
+					output: { postReceive: [shipEngineError] },
+				},
+			},
+		],
+		default: 'create',
+	},
+	...manifestCreateDescription,
+	...manifestGetDescription,
+	...manifestGetAllDescription,
+];

@@ -1,0 +1,7 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { carrierDropdown } from '../../shared/lookups';
+
+const showOnlyForOneCarrier = { resource: ['carrier'], operation: ['get', 'getOptions', 'getPackageTypes', 'getServices'] };
+
+export const carrierFields: INodeProperties[] = [carrierDropdown(showOnlyForOneCarrier)];

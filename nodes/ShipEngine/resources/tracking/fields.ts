@@ -1,0 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { carrierCodeDropdown } from '../../shared/lookups';
+
+/** Get, Start and Stop all identify a package by carrier code + tracking number. */
+const showOnlyForTracking = { resource: ['tracking'], operation: ['get', 'start', 'stop'] };
+
+export const trackingFields: INodeProperties[] = [
+	carrierCodeDropdown(showOnlyForTracking, {
+		routing: { send: { type: 'query', property: 'carrier_code', value: '={{ String($value).trim() }}' } },
+	}),
+	{
+		displayName: 'Tracking Number',
+		name: 'trackingNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '9400111899223197428490',
+		description: 'Tracking number given by the carrier',
+		displayOptions: { show: showOnlyForTracking },
+		routing: { send: { type: 'query', property: 'tracking_number', value: '={{ String($value).trim() }}' } },
+	},
+];
