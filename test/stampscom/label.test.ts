@@ -1,17 +1,18 @@
 /** Label > Create / Reprint / Void through the real engine: requests, binary files, keys. */
 import nock from 'nock';
 
-import { takeContractViolations } from '../helpers/contract';
 import {
 	BEARER,
 	expectUuidV4,
 	fixture,
 	FROM_ADDRESS,
 	LABEL_HOST,
+	labelHost,
 	run,
 	SHIP_FROM,
 	SHIP_TO,
 	STAGING_API,
+	takeDownloadReports,
 	TO_ADDRESS,
 } from './helpers';
 
@@ -37,13 +38,6 @@ const CREATE_BODY = {
 	package: { packaging_type: 'package', weight: 4, weight_unit: 'ounce' },
 };
 
-/** The label download is not a SERA API call: the contract hook reports it as unknown, without Bearer. */
-async function expectOnlyUnauthenticatedDownloads(count: number) {
-	const violations = await takeContractViolations();
-	expect(violations).toHaveLength(count);
-	for (const v of violations) expect(v).toMatch(/labels\.testing\.stampsendicia\.com.*no API-Key or Bearer header/);
-}
-
 describe('Label > Create', () => {
 	it('buys a label with exactly the entered fields, a v4 Idempotency-Key, and downloads the URL as a PDF', async () => {
 		let key: string | undefined;
@@ -53,7 +47,7 @@ describe('Label > Create', () => {
 				key = this.req.headers['idempotency-key'] as string;
 				return [200, fixture('label-url.json')];
 			});
-		const download = nock(LABEL_HOST, { badheaders: ['authorization'] }).get('/l/13bab305.pdf').reply(200, PDF, { 'Content-Type': 'application/pdf' });
+		const download = labelHost().get('/l/13bab305.pdf').reply(200, PDF, { 'Content-Type': 'application/pdf' });
 
 		const { items, error } = await run(createParams(), { executionId: 'exec-label-1' });
 		expect(error).toBeUndefined();
@@ -68,7 +62,7 @@ describe('Label > Create', () => {
 		expect(file?.fileName).toBe('label-13bab305-a5eb-4ad6-a1d2-e5b545e764fb.pdf');
 		expect(file?.fileExtension).toBe('pdf');
 		expect(Buffer.from(file!.data, 'base64')).toEqual(PDF);
-		await expectOnlyUnauthenticatedDownloads(1);
+		await takeDownloadReports();
 	});
 
 	it('sends label options, references and add-ons only when set, and decodes base64 labels without a second request', async () => {
@@ -142,7 +136,7 @@ describe('Label > Reprint', () => {
 			.get('/sera/v1/labels/13bab305-a5eb-4ad6-a1d2-e5b545e764fb')
 			.query({ label_format: 'png', label_size: 'letter' })
 			.reply(200, fixture('reprint.json'));
-		nock(LABEL_HOST).get('/l/13bab305-reprint.png').reply(200, PNG);
+		labelHost().get('/l/13bab305-reprint.png').reply(200, PNG);
 
 		const { items, error } = await run({
 			resource: 'label',
@@ -155,15 +149,15 @@ describe('Label > Reprint', () => {
 		expect(file?.mimeType).toBe('image/png');
 		expect(file?.fileName).toBe('label-13bab305-a5eb-4ad6-a1d2-e5b545e764fb.png');
 		expect(items[0].json.labels).toEqual([{ href: `${LABEL_HOST}/l/13bab305-reprint.png` }]);
-		await expectOnlyUnauthenticatedDownloads(1);
+		await takeDownloadReports();
 	});
 
 	it('fails with a clear message when the label file cannot be downloaded', async () => {
 		nock(STAGING_API).get('/sera/v1/labels/abc').reply(200, fixture('reprint.json'));
-		nock(LABEL_HOST).get('/l/13bab305-reprint.png').reply(404, 'gone');
+		labelHost().get('/l/13bab305-reprint.png').reply(404, 'gone');
 		const { error } = await run({ resource: 'label', operation: 'reprint', labelId: 'abc' });
 		expect(error?.message).toBe('The file could not be downloaded from SERA (HTTP 404)');
-		await expectOnlyUnauthenticatedDownloads(1);
+		await takeDownloadReports();
 	});
 });
 

@@ -35,6 +35,8 @@ export const SERA_HINTS: Record<string, string> = {
 		'SERA hit an unexpected error. Try again later; if it persists, send the reference ID to developersupport@stamps.com.',
 };
 
+const VARYING_CODES = new Set(['800000', '899999']);
+
 const TEXT_HINTS: Array<[RegExp, string]> = [
 	[/insufficient|not enough (funds|postage)|balance/i, 'Add funds (Balance > Add Funds) or lower the cost, then run the node again.'],
 	[/address/i, 'Check the address fields named in the message, or run Address > Validate first and use the matched address.'],
@@ -74,9 +76,11 @@ export function seraFailure(status: number, body: unknown) {
 		parsed.reference_id,
 		parsed.request_id,
 	);
+	const textHint = TEXT_HINTS.find(([pattern]) => pattern.test(message))?.[1];
+	// 800000 and 899999 carry varying messages: a hint read from the message is more precise.
+	const codeHint = code ? SERA_HINTS[code] : undefined;
 	const hint =
-		(code ? SERA_HINTS[code] : undefined) ??
-		TEXT_HINTS.find(([pattern]) => pattern.test(message))?.[1] ??
+		(code && VARYING_CODES.has(code) ? (textHint ?? codeHint) : (codeHint ?? textHint)) ??
 		STATUS_HINTS[status] ??
 		(status >= 500 ? 'SERA had a server problem; the node already retried with the same Idempotency-Key. Try again later.' : undefined);
 	return { message, code, requestId, hint };
