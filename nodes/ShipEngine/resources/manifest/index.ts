@@ -63,7 +63,7 @@ export const manifestDescription: INodeProperties[] = [
 				action: 'Get many manifests',
 				description: 'List manifests, filtered by carrier, warehouse, ship date, creation date or label IDs',
 				routing: {
-					request: { method: 'GET', url: '/v1/manifests' },
+					request: { method: 'GET', url: '/v1/manifests', arrayFormat: 'repeat' },
 					send: { preSend: [manifestDateFilters] },
 					operations: { pagination: pageNumberPaginator('manifests') },
 					output: { postReceive: [shipEngineError] },
