@@ -32,6 +32,71 @@ export const SCHEMA_PATCHES: SchemaPatch[] = [
 			];
 		},
 	},
+	{
+		api: 'ShipEngine',
+		pointer: '#/components/schemas/address_validating_shipment',
+		why:
+			'The inline shipment of POST /v1/rates asks which carriers and services are available, so it cannot ' +
+			'require carrier_id and service_code (rate_options.carrier_ids chooses the carriers). The spec reuses ' +
+			'a schema that requires them; shipengine-endpoints.md (Rates row, "checked against that file") lists ' +
+			'only ship_to*, ship_from* (or warehouse_id) and packages[].weight* as required.',
+		apply: (schema) => {
+			schema.required = schema.required.filter((name: string) => !['carrier_id', 'service_code'].includes(name));
+		},
+	},
+	{
+		api: 'ShipEngine',
+		pointer: '#/components/schemas/label_download/properties/href',
+		why:
+			'With label_download_type "inline" the label itself comes back Base64-encoded in the response ' +
+			'(shipengine-labels-reference.txt, label_download_type: "inline: You will receive the Base64-encoded ' +
+			'label as part of the response"; shipengine-endpoints.md, Label files), and label_download.href is the ' +
+			'only field that can carry it, so href is not always a URL as its format: url claims.',
+		apply: (schema) => {
+			delete schema.allOf;
+			Object.assign(schema, { type: 'string', minLength: 1 });
+		},
+	},
+	// Spec errors met by the Rate resource tests (added by the Label/Rate/Address helper).
+	{
+		api: 'ShipEngine',
+		pointer: '#/components/schemas/rates_information',
+		why:
+			'rates_information.created_at is declared a date-time AND allOf se_id ("se-…"), which no ' +
+			'timestamp can satisfy; every other created_at in the spec is a plain date-time.',
+		apply: (schema) => {
+			delete schema.properties.created_at.allOf;
+		},
+	},
+	{
+		api: 'ShipEngine',
+		pointer: '#/components/schemas/get_rate_by_id_response_body',
+		why:
+			'GET /v1/rates/{rate_id} returns one rate (allOf rate, additionalProperties false), yet the ' +
+			'schema also requires the rates_information keys (rates, invalid_rates, …) that it forbids.',
+		apply: (schema) => {
+			delete schema.required;
+		},
+	},
+	{
+		api: 'SERA',
+		pointer: '#/components/schemas/Address',
+		why:
+			'SERA returns null for address fields it has no value for: sera-api-reference.txt, address ' +
+			'validation sample (request email: null; response company_name, name, address_line2/3, phone, ' +
+			'email, residential_indicator: null). The reconstructed spec types them as plain strings.',
+		apply: (schema) => {
+			for (const property of Object.values(schema.properties as Json)) if (property.type === 'string') property.nullable = true;
+		},
+	},
+	{
+		api: 'SERA',
+		pointer: '#/components/schemas/AddressWithFormatted/allOf/1/properties/formatted_address',
+		why: 'Same sample: "formatted_address": null (sera-api-reference.txt, address validation response).',
+		apply: (schema) => {
+			schema.nullable = true;
+		},
+	},
 ];
 
 export interface TestOnlyPath {
@@ -46,6 +111,14 @@ export interface TestOnlyPath {
  */
 export const TEST_ONLY_PATHS: TestOnlyPath[] = [
 	{ method: 'POST', path: '/v1/echo', why: 'test/harness.test.ts: a tiny example node proving the harness itself' },
+];
+
+/** Hosts that serve files, not an API: their links come from API replies and need no credentials. */
+export const FILE_HOSTS: Array<{ host: RegExp; why: string }> = [
+	{
+		host: /^labels(\.testing)?\.stampsendicia\.com$/i,
+		why: 'SERA label/manifest files (label_download.href in SERA replies); no API description exists for them',
+	},
 ];
 
 /** Request content types accepted in addition to the ones the spec lists, per operation. */

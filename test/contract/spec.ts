@@ -13,14 +13,15 @@
  *    = address + partial_shipping_address); ajv would reject every property of the other member.
  *    An `oneOf`/`anyOf` whose object branches have no `required` at all cannot tell its branches
  *    apart (every object matches each of them), so its branch properties become optional
- *    properties of the parent instead (each still checked by its own schema).
+ *    properties of the parent instead (each still checked by its own schema), and a `oneOf` between
+ *    open (not closed) objects is checked as `anyOf`, since such variants always overlap.
  * 4. `nullable: true` becomes a `null` type (ajv's own support needs `type` beside it), and the
  *    boolean `exclusiveMinimum`/`exclusiveMaximum` of OpenAPI 3.0 become JSON Schema 7 numbers.
  * 5. Two variants: in the request variant `readOnly` properties are not required, in the response
  *    variant `writeOnly` ones are not (OpenAPI 3.0 semantics).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { parse as parseYaml } from 'yaml';
@@ -80,6 +81,11 @@ export function loadSpec(api: ApiName): PreparedSpec {
 			const temporary = `${cacheFile}.${process.pid}.tmp`;
 			writeFileSync(temporary, JSON.stringify(prepared));
 			renameSync(temporary, cacheFile); // atomic: parallel workers never read half a file
+			for (const stale of readdirSync(cacheDir)) {
+				if (stale.startsWith(`${api}-`) && stale.endsWith('.json') && path.join(cacheDir, stale) !== cacheFile) {
+					rmSync(path.join(cacheDir, stale), { force: true });
+				}
+			}
 		} catch {
 			// read-only tree: fine, this process keeps its own copy
 		}
@@ -245,6 +251,26 @@ function mergeCompositions(doc: Json): void {
 			schema.properties = { ...Object.assign({}, ...branches.map((b) => structuredClone(b.properties ?? {}))), ...(schema.properties ?? {}) };
 			schema.type = 'object';
 			delete schema[key];
+		}
+		// oneOf between open objects cannot be exclusive (a body for one variant also matches another that
+		// requires less, e.g. SERA's ManifestByAddress vs ManifestByLabelIds): check it as anyOf.
+		if (Array.isArray(schema.oneOf)) {
+			const branches = (schema.oneOf as Json[]).map((b) => resolve(doc, b));
+			if (branches.every((b) => isObjectSchema(b) && b.additionalProperties !== false)) {
+				// A variant whose required properties are all present must hold (so {label_ids: 'x'} still fails).
+				// Only properties no other variant requires can pick a variant (grant_type is in both token bodies).
+				const requiredBy = branches.map((b) => (b.required ?? []) as string[]);
+				const guards = (schema.oneOf as Json[])
+					.map((branch, i) => ({
+						branch,
+						required: requiredBy[i].filter((name) => requiredBy.every((other, j) => j === i || !other.includes(name))),
+					}))
+					.filter(({ required }) => required.length)
+					.map(({ branch, required }) => ({ if: { required }, then: branch }));
+				schema.anyOf = schema.oneOf;
+				delete schema.oneOf;
+				if (guards.length) schema.allOf = [...(schema.allOf ?? []), ...guards];
+			}
 		}
 		// A closed object with a union: the union's branch properties are allowed too (the branch checks them).
 		if (schema.additionalProperties === false && Array.isArray(schema.oneOf ?? schema.anyOf)) {

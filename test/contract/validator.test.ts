@@ -203,6 +203,28 @@ describe('contract checker: SERA', () => {
 		).toEqual([expect.stringMatching(/^POST \/v1\/rates: request body \/package\/weight_unit: must be one of .*\(got "stone"\)$/)]);
 	});
 
+	it('accepts the null address fields SERA sends (allow-listed) and checks open oneOf variants as anyOf', () => {
+		const reply = [{ original_address: { company_name: null, address_line1: '4800 Third Ave', formatted_address: null }, candidate_addresses: [] }];
+		const result = checkExchange({
+			method: 'POST',
+			url: `${SERA}/v1/addresses/validate`,
+			headers: seraHeaders,
+			body: JSON.stringify([{ address_line1: '4800 Third Ave', postal_code: '68845', country_code: 'US', email: null }]),
+			response: { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(reply) },
+		});
+		expect(result.violations.map(formatViolation)).toEqual([]);
+		const manifest = (body: object) =>
+			checkExchange({ method: 'POST', url: `${SERA}/v1/manifests`, headers: seraHeaders, body: JSON.stringify(body) }).violations.map(formatViolation);
+		expect(manifest({ label_ids: ['l-1'] })).toEqual([]);
+		expect(manifest({ label_ids: 'l-1' }).join('\n')).toContain('POST /v1/manifests: request body /label_ids: must be array');
+	});
+
+	it('skips label file hosts explicitly', () => {
+		expect(checkExchange({ method: 'GET', url: 'https://labels.testing.stampsendicia.com/l/1.pdf', headers: {}, body: '' }).skipped).toMatch(
+			/^file download labels\.testing\.stampsendicia\.com/,
+		);
+	});
+
 	it('accepts the form-encoded token request n8n sends (allow-listed) and still checks its fields', () => {
 		const token = (body: string) =>
 			checkExchange({

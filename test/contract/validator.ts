@@ -6,7 +6,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-import { EXTRA_REQUEST_CONTENT_TYPES, TEST_ONLY_PATHS } from './allowList';
+import { EXTRA_REQUEST_CONTENT_TYPES, FILE_HOSTS, TEST_ONLY_PATHS } from './allowList';
 import { type ApiName, loadSpec, pointerOf, type Variant } from './spec';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -149,6 +149,8 @@ function describe(error: ErrorObject): string {
 			return `must be ${p.type}`;
 		case 'format':
 			return `must be a valid ${p.format}`;
+		case 'if':
+			return 'must match the variant its properties select (see the errors above)';
 		default:
 			return error.message ?? error.keyword;
 	}
@@ -169,15 +171,16 @@ function schemaViolations(
 	data: unknown,
 	operation: string,
 	part: Violation['part'],
-	prefix = '',
 ): Violation[] {
 	if (validate(data)) return [];
-	const errors = validate.errors ?? [];
-	// Branch noise: when a union failed, its summary line is enough beside the branch details.
+	let errors = validate.errors ?? [];
+	// A uuid/date field that fails its format also fails its pattern and length: the format says it all.
+	const formatFailed = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
+	errors = errors.filter((e) => !(formatFailed.has(e.instancePath) && ['pattern', 'minLength', 'maxLength'].includes(e.keyword)));
 	const seen = new Set<string>();
 	const violations: Violation[] = [];
 	for (const error of errors) {
-		const pointer = prefix + error.instancePath || '/';
+		const pointer = error.instancePath || '/';
 		let message = describe(error);
 		const actual = valueAt(data, error.instancePath);
 		if (['enum', 'type', 'format', 'const', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength'].includes(error.keyword)) {
@@ -188,7 +191,12 @@ function schemaViolations(
 		seen.add(key);
 		violations.push({ operation, part, pointer, message });
 	}
-	return violations.slice(0, 8);
+	const limit = 12;
+	if (violations.length > limit) {
+		const more = violations.length - limit + 1;
+		violations.splice(limit - 1, violations.length, { operation, part, pointer: '', message: `… and ${more} more` });
+	}
+	return violations;
 }
 
 function mediaType(value: string | undefined): string {
@@ -221,8 +229,10 @@ function coerce(values: string[], schema: Json): unknown {
 
 export function checkExchange(exchange: Exchange): ContractResult {
 	const url = new URL(exchange.url);
-	const target = classify(url, exchange.headers);
 	const method = exchange.method.toUpperCase();
+	const fileHost = FILE_HOSTS.find((entry) => entry.host.test(url.hostname));
+	if (fileHost) return { skipped: `file download ${url.hostname}: ${fileHost.why}`, violations: [] };
+	const target = classify(url, exchange.headers);
 	if ('error' in target) {
 		return { violations: [{ operation: `${method} ${url.pathname}`, part: 'operation', pointer: '', message: target.error }] };
 	}
@@ -361,7 +371,8 @@ export function checkExchange(exchange: Exchange): ContractResult {
 			} else if (!Object.keys(content).length || content[replyType]) {
 				// no body documented (SERA's 2XX) or a non-JSON body of a documented type (label files): nothing to validate
 			} else if (body.trim() !== '') {
-				add('response body', '', `content type "${replyType}" is not documented for HTTP ${status} (documented: ${Object.keys(content).join(', ')})`);
+				const got = replyType ? `content type "${replyType}"` : 'a reply without Content-Type';
+				add('response body', '', `${got} is not documented for HTTP ${status} (documented: ${Object.keys(content).join(', ')})`);
 			}
 		}
 	}
