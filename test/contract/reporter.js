@@ -37,7 +37,7 @@ class ContractReporter {
 		process.stdout.write(
 			`\ncontract: ${operations.size} operations validated (${split || 'none'}), ${checked.length} requests, ` +
 				`${violations} violations` +
-				(skipped ? `; ${skipped} test-only requests skipped` : '') +
+				(skipped ? `; ${skipped} requests skipped by rule (test-only paths, file hosts)` : '') +
 				(repliesSkipped ? `; ${repliesSkipped} unmodelled error replies not checked` : '') +
 				'\n',
 		);
