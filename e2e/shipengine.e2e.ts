@@ -1,6 +1,6 @@
 /**
- * ShipEngine label workflows in real n8n against the local ShipEngine mock: the workflow's
- * output (json + the label as a real binary file) and exactly what the mock received.
+ * ShipEngine workflows in real n8n against the local ShipEngine mock: the workflow's output
+ * (json, pairing, the label as a real binary file) and exactly what the mock received.
  */
 import { startShipEngineMock, type ShipEngineMockServer } from '../test/mock';
 import { readBinary } from './lib/binary';
@@ -10,7 +10,7 @@ import { nodeItems } from './lib/n8n';
 
 const userFolder = () => String(process.env.E2E_USER_FOLDER);
 
-describe('ShipEngine labels in real n8n', () => {
+describe('ShipEngine in real n8n', () => {
 	let shipEngine: ShipEngineMockServer;
 
 	beforeAll(async () => {
@@ -60,5 +60,26 @@ describe('ShipEngine labels in real n8n', () => {
 		});
 		expect(labelRequest.body).toEqual({ label_format: 'pdf', label_layout: '4x6', label_download_type: 'inline' });
 		expect(shipEngine.purchases).toBe(1);
+	});
+
+	it('validates a batch of order addresses in one request, each result paired with its order', async () => {
+		const run = await runExample('shipengine-validate-addresses-batch.json');
+
+		const items = nodeItems(run, 'Validate Addresses');
+		expect(items.map((item) => item.json.status)).toEqual(['verified', 'verified', 'error', 'verified']);
+		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
+		expect(items[0].json.matched_address).toMatchObject({ address_line1: '525 S WINCHESTER BLVD', postal_code: '95128-0001' });
+		expect(items[2].json.messages).toEqual([expect.objectContaining({ code: 'a1004', type: 'error' })]);
+
+		expect(shipEngine.requests).toHaveLength(1);
+		const [request] = shipEngine.requests;
+		expect(request).toMatchObject({ method: 'POST', path: '/v1/addresses/validate' });
+		expect(request.headers['api-key']).toBe(SHIPENGINE_TEST_KEY);
+		expect(request.body).toEqual([
+			{ name: 'Amanda Miller', address_line1: '525 S Winchester Blvd', city_locality: 'San Jose', state_province: 'CA', postal_code: '95128', country_code: 'US' },
+			{ name: 'Minerva M', address_line1: '351 S Studio Dr', city_locality: 'Lake Buena Vista', state_province: 'FL', postal_code: '32830', country_code: 'US' },
+			{ name: 'Nobody Home', address_line1: '1 Nowhere Lane', city_locality: 'Springfield', state_province: 'IL', postal_code: '62701', country_code: 'US' },
+			{ name: 'Jo Fernandez', address_line1: '4009 Marathon Blvd', city_locality: 'Austin', state_province: 'TX', postal_code: '78756', country_code: 'US' },
+		]);
 	});
 });
