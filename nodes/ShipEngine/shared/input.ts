@@ -3,7 +3,7 @@
  * NodeOperationError naming the field and the item (shared `inputError`), so with Continue On
  * Fail the item gets an error and nothing is sent for it.
  */
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from './shipment';
 
@@ -102,6 +102,11 @@ export function shipDateParam(ctx: IExecuteSingleFunctions, param: string, label
 	const date = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(text)?.[1];
 	if (!date || !toUtcDateTime(date, 'UTC')) throw inputError(ctx, label, `"${text}" is not a date (use e.g. 2026-04-10)`);
 	return `${date}T00:00:00.000Z`;
+}
+
+/** A date-time filter field; it has no routing: `dateTimeQuery` sends it, converted to UTC. */
+export function dateTimeFilter(displayName: string, name: string, description: string): INodeProperties {
+	return { displayName, name, type: 'dateTime', default: '', description };
 }
 
 /**

@@ -151,3 +151,20 @@ export const LOOKUPS: Record<string, TypeOptions> = {
 	packageTypes: packageTypeLookup(),
 	warehouses: warehouseLookup,
 };
+
+/** An optional carrier or warehouse dropdown inside a Filters collection, sent as a query parameter. */
+export function filterDropdown(kind: 'carrier' | 'warehouse', description: string): INodeProperties {
+	const spec =
+		kind === 'carrier'
+			? { displayName: 'Carrier Name or ID', name: 'carrierId', typeOptions: carrierLookup, property: 'carrier_id' }
+			: { displayName: 'Warehouse Name or ID', name: 'warehouseId', typeOptions: warehouseLookup, property: 'warehouse_id' };
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'options',
+		default: '',
+		description: `${description}. ${CHOOSE_FROM_LIST}.`,
+		typeOptions: spec.typeOptions,
+		routing: { send: { type: 'query', property: spec.property } },
+	};
+}

@@ -1,21 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dateTimeQuery } from '../../shared/input';
-import { carrierLookup, CHOOSE_FROM_LIST, warehouseLookup } from '../../shared/lookups';
+import { dateTimeFilter, dateTimeQuery } from '../../shared/input';
+import { filterDropdown } from '../../shared/lookups';
 import { returnAllFields } from '../../shared/pagination';
 
 const showOnlyForManifestGetAll = { resource: ['manifest'], operation: ['getAll'] };
-
-const query = (property: string) => ({ send: { type: 'query' as const, property } });
-
-/** Date filters are turned into UTC ISO date-times by `manifestDateFilters`. */
-const dateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'dateTime',
-	default: '',
-	description,
-});
 
 export const manifestDateFilters = dateTimeQuery('filters', {
 	createdAtEnd: ['created_at_end', 'Filters > Created Before'],
@@ -34,17 +23,9 @@ export const manifestGetAllDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showOnlyForManifestGetAll },
 		options: [
-			{
-				displayName: 'Carrier Name or ID',
-				name: 'carrierId',
-				type: 'options',
-				default: '',
-				description: `Only manifests of this carrier account. ${CHOOSE_FROM_LIST}.`,
-				typeOptions: carrierLookup,
-				routing: query('carrier_id'),
-			},
-			dateFilter('Created After', 'createdAtStart', 'Only manifests created at or after this time'),
-			dateFilter('Created Before', 'createdAtEnd', 'Only manifests created at or before this time'),
+			filterDropdown('carrier', 'Only manifests of this carrier account'),
+			dateTimeFilter('Created After', 'createdAtStart', 'Only manifests created at or after this time'),
+			dateTimeFilter('Created Before', 'createdAtEnd', 'Only manifests created at or before this time'),
 			{
 				displayName: 'Label IDs',
 				name: 'labelIds',
@@ -60,17 +41,9 @@ export const manifestGetAllDescription: INodeProperties[] = [
 					},
 				},
 			},
-			dateFilter('Ship Date After', 'shipDateStart', 'Only manifests whose ship date is at or after this time'),
-			dateFilter('Ship Date Before', 'shipDateEnd', 'Only manifests whose ship date is at or before this time'),
-			{
-				displayName: 'Warehouse Name or ID',
-				name: 'warehouseId',
-				type: 'options',
-				default: '',
-				description: `Only manifests of this warehouse. ${CHOOSE_FROM_LIST}.`,
-				typeOptions: warehouseLookup,
-				routing: query('warehouse_id'),
-			},
+			dateTimeFilter('Ship Date After', 'shipDateStart', 'Only manifests whose ship date is at or after this time'),
+			dateTimeFilter('Ship Date Before', 'shipDateEnd', 'Only manifests whose ship date is at or before this time'),
+			filterDropdown('warehouse', 'Only manifests of this warehouse'),
 		],
 	},
 ];

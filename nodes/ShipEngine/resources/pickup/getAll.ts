@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dateTimeQuery } from '../../shared/input';
-import { carrierLookup, CHOOSE_FROM_LIST, warehouseLookup } from '../../shared/lookups';
+import { dateTimeFilter, dateTimeQuery } from '../../shared/input';
+import { filterDropdown } from '../../shared/lookups';
 import { returnAllFields } from '../../shared/pagination';
 
 const showOnlyForPickupGetAll = { resource: ['pickup'], operation: ['getAll'] };
@@ -21,38 +21,10 @@ export const pickupGetAllDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showOnlyForPickupGetAll },
 		options: [
-			{
-				displayName: 'Carrier Name or ID',
-				name: 'carrierId',
-				type: 'options',
-				default: '',
-				description: `Only pickups of this carrier account. ${CHOOSE_FROM_LIST}.`,
-				typeOptions: carrierLookup,
-				routing: { send: { type: 'query', property: 'carrier_id' } },
-			},
-			{
-				displayName: 'Created After',
-				name: 'createdAtStart',
-				type: 'dateTime',
-				default: '',
-				description: 'Only pickups scheduled at or after this time',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdAtEnd',
-				type: 'dateTime',
-				default: '',
-				description: 'Only pickups scheduled at or before this time',
-			},
-			{
-				displayName: 'Warehouse Name or ID',
-				name: 'warehouseId',
-				type: 'options',
-				default: '',
-				description: `Only pickups from this warehouse. ${CHOOSE_FROM_LIST}.`,
-				typeOptions: warehouseLookup,
-				routing: { send: { type: 'query', property: 'warehouse_id' } },
-			},
+			filterDropdown('carrier', 'Only pickups of this carrier account'),
+			dateTimeFilter('Created After', 'createdAtStart', 'Only pickups scheduled at or after this time'),
+			dateTimeFilter('Created Before', 'createdAtEnd', 'Only pickups scheduled at or before this time'),
+			filterDropdown('warehouse', 'Only pickups from this warehouse'),
 		],
 	},
 ];
