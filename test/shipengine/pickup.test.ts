@@ -1,5 +1,6 @@
 import nock from 'nock';
 
+import { toUtcDateTime } from '../../nodes/ShipEngine/shared/input';
 import { API, errorBody, fixture, headers, run } from './labelHelpers';
 
 const pickup = fixture('pickup.json');
@@ -142,5 +143,19 @@ describe('Pickup > Get Many', () => {
 			{ input: [{ json: {} }, { json: {} }] },
 		);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+});
+
+describe('Pickup window times (toUtcDateTime)', () => {
+	it.each([
+		['2026-01-15T09:00:00', 'America/New_York', '2026-01-15T14:00:00.000Z'], // EST
+		['2026-07-15T09:00:00', 'America/New_York', '2026-07-15T13:00:00.000Z'], // EDT
+		['2026-07-15 09:00', 'Asia/Tokyo', '2026-07-15T00:00:00.000Z'],
+		['2026-07-15', 'Europe/Berlin', '2026-07-14T22:00:00.000Z'],
+		['2026-04-10T09:00:00+02:00', 'America/New_York', '2026-04-10T07:00:00.000Z'],
+		['2026-02-30T09:00:00', 'UTC', undefined],
+		['10/04/2026', 'UTC', undefined],
+	])('%s in %s → %s', (text, zone, expected) => {
+		expect(toUtcDateTime(text, zone)).toBe(expected);
 	});
 });
