@@ -6,6 +6,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
+	setupFiles: ['<rootDir>/test/helpers/env.js'],
 	setupFilesAfterEnv: ['<rootDir>/test/helpers/setup.ts'],
 	testTimeout: 30000,
 	reporters: ['default', '<rootDir>/test/contract/reporter.js', '<rootDir>/test/helpers/summaryReporter.js'],
