@@ -133,6 +133,15 @@ export class N8n {
 		return await this.mustCli(['import:workflow', '--separate', `--input=${directory}`]);
 	}
 
+	/** Marks a workflow active (n8n 2.x "publish"): the next `n8n start` activates its triggers. */
+	async publishWorkflow(workflowId: string): Promise<CliResult> {
+		return await this.mustCli(['publish:workflow', `--id=${workflowId}`]);
+	}
+
+	async unpublishWorkflow(workflowId: string): Promise<CliResult> {
+		return await this.mustCli(['unpublish:workflow', `--id=${workflowId}`]);
+	}
+
 	/** `n8n execute --id --rawOutput`, parsed. The run JSON is printed on success and on failure. */
 	async execute(workflowId: string): Promise<{ run: ExecutionResult; cli: CliResult }> {
 		const cli = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
