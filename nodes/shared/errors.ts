@@ -31,7 +31,11 @@ export function describeApiFailure(failure: ApiFailure): string {
 	return [failure.hint, `(${facts.join(', ')})`].filter(Boolean).join(' ');
 }
 
-export function apiError(ctx: IExecuteSingleFunctions, failure: ApiFailure): NodeApiError {
+/** `ctx` is any n8n context; the item index is recorded when there is one (not in trigger hooks). */
+export function apiError(
+	ctx: Pick<IExecuteSingleFunctions, 'getNode'> & Partial<Pick<IExecuteSingleFunctions, 'getItemIndex'>>,
+	failure: ApiFailure,
+): NodeApiError {
 	const body =
 		failure.body && typeof failure.body === 'object'
 			? (failure.body as JsonObject)
@@ -40,7 +44,7 @@ export function apiError(ctx: IExecuteSingleFunctions, failure: ApiFailure): Nod
 		message: failure.message,
 		description: describeApiFailure(failure),
 		httpCode: String(failure.status),
-		itemIndex: ctx.getItemIndex(),
+		itemIndex: ctx.getItemIndex?.(),
 	});
 	error.context = {
 		...(error.context ?? {}),

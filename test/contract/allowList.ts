@@ -123,6 +123,13 @@ export interface TestOnlyPath {
  */
 export const TEST_ONLY_PATHS: TestOnlyPath[] = [
 	{ method: 'POST', path: '/v1/echo', why: 'test/harness.test.ts: a tiny example node proving the harness itself' },
+	{
+		method: 'GET',
+		path: '/jwks',
+		why:
+			'ShipEngine webhook signing keys (JWKS, no auth): real, but absent from the OpenAPI spec ' +
+			'(shipengine-webhook-signatures.md, fact 9); used by the ShipEngine Trigger tests',
+	},
 ];
 
 /** Hosts that serve files, not an API: their links come from API replies and need no credentials. */
