@@ -159,6 +159,8 @@ export async function verifySignature(
 // ---- signing keys: a process-wide JWKS cache ----------------------------------------------
 
 export const JWKS_LIMITS = {
+	/** RSA keys shorter than this are ignored. */
+	minModulusBits: 2048,
 	/** Keys kept in all (across JWKS URLs); the oldest are dropped first. */
 	maxKeys: 64,
 	/** Keys read from one JWKS document at most. */
@@ -174,8 +176,16 @@ interface CachedKey {
 	loadedAt: number;
 }
 
+interface FetchState {
+	/** When the last fetch started, and whether it worked. */
+	at: number;
+	ok: boolean;
+	/** When the last fetch caused by an unknown (or expired) key id started. */
+	refetchAt?: number;
+}
+
 const keys = new Map<string, CachedKey>();
-const lastFetch = new Map<string, { at: number; ok: boolean }>();
+const fetchStates = new Map<string, FetchState>();
 const fetching = new Map<string, Promise<void>>();
 
 const cacheKey = (jwksUrl: string, keyId: string) => `${jwksUrl}#${keyId}`;
@@ -183,11 +193,11 @@ const cacheKey = (jwksUrl: string, keyId: string) => `${jwksUrl}#${keyId}`;
 /** Forgets every cached key and fetch time (tests; a benchmark's cold start). */
 export function clearJwksCache(): void {
 	keys.clear();
-	lastFetch.clear();
+	fetchStates.clear();
 	fetching.clear();
 }
 
-/** The RSA signing keys of a JWKS document by key id; keys of other types or uses are skipped. */
+/** The RSA signing keys (2048 bits or more) of a JWKS document by key id; anything else is skipped. */
 export function readJwks(document: unknown): Map<string, KeyObject> {
 	const found = new Map<string, KeyObject>();
 	const list = (document as { keys?: unknown } | undefined)?.keys;
@@ -200,7 +210,8 @@ export function readJwks(document: unknown): Map<string, KeyObject> {
 		if (jwk.alg !== undefined && jwk.alg !== 'RS256') continue;
 		try {
 			const key = createPublicKey({ key: jwk, format: 'jwk' });
-			if (key.asymmetricKeyType === 'rsa') found.set(jwk.kid, key);
+			const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+			if (key.asymmetricKeyType === 'rsa' && bits >= JWKS_LIMITS.minModulusBits) found.set(jwk.kid, key);
 		} catch {
 			// A key Node cannot read is simply not a candidate.
 		}
@@ -208,50 +219,54 @@ export function readJwks(document: unknown): Map<string, KeyObject> {
 	return found;
 }
 
-async function refresh(jwksUrl: string, fetchJwks: (url: string) => Promise<unknown>, now: number): Promise<void> {
-	let running = fetching.get(jwksUrl);
-	if (!running) {
-		running = (async () => {
-			let ok = false;
-			try {
-				const found = readJwks(await fetchJwks(jwksUrl));
-				for (const id of [...keys.keys()]) if (id.startsWith(`${jwksUrl}#`)) keys.delete(id);
-				for (const [id, key] of found) keys.set(cacheKey(jwksUrl, id), { key, loadedAt: now });
-				while (keys.size > JWKS_LIMITS.maxKeys) keys.delete(keys.keys().next().value as string);
-				ok = true;
-			} finally {
-				lastFetch.set(jwksUrl, { at: now, ok });
-				fetching.delete(jwksUrl);
-			}
-		})();
-		fetching.set(jwksUrl, running);
-	}
-	await running;
+function refresh(jwksUrl: string, fetchJwks: (url: string) => Promise<unknown>, now: number, refetch: boolean): Promise<void> {
+	const previous = fetchStates.get(jwksUrl);
+	const running = (async () => {
+		let ok = false;
+		try {
+			const found = readJwks(await fetchJwks(jwksUrl));
+			for (const id of [...keys.keys()]) if (id.startsWith(`${jwksUrl}#`)) keys.delete(id);
+			for (const [id, key] of found) keys.set(cacheKey(jwksUrl, id), { key, loadedAt: now });
+			while (keys.size > JWKS_LIMITS.maxKeys) keys.delete(keys.keys().next().value as string);
+			ok = true;
+		} finally {
+			fetchStates.set(jwksUrl, { at: now, ok, refetchAt: refetch ? now : previous?.refetchAt });
+			fetching.delete(jwksUrl);
+		}
+	})();
+	fetching.set(jwksUrl, running);
+	return running;
 }
 
 /**
- * A KeyLookup over the JWKS at `jwksUrl`, shared by every workflow in the process: one fetch
- * serves every key id it lists; an unknown key id triggers one more fetch (key rotation), but
- * never more than one fetch per URL per `minFetchIntervalMs`, however many ids are tried.
- * Throws (the delivery is answered 503, so ShipEngine can retry) only when the keys could not
- * be loaded at all.
+ * A KeyLookup over the JWKS at `jwksUrl`, shared by every workflow in the process:
+ * - the first lookup fetches the JWKS; one fetch serves every key id it lists;
+ * - an unknown (or expired) key id refetches it once, for key rotation, but such refetches
+ *   happen at most once per `minFetchIntervalMs` per URL, however many ids are tried;
+ * - concurrent lookups share one fetch; after a failed fetch, lookups throw (the delivery is
+ *   answered 503 so ShipEngine can retry) without fetching again until the interval has passed.
  */
 export function jwksKeyLookup(
 	jwksUrl: string,
 	fetchJwks: (url: string) => Promise<unknown>,
 	clock: () => number = Date.now,
 ): KeyLookup {
+	const find = (keyId: string) => keys.get(cacheKey(jwksUrl, keyId));
 	return async (keyId: string) => {
 		const now = clock();
-		const cached = keys.get(cacheKey(jwksUrl, keyId));
+		const cached = find(keyId);
 		if (cached && now - cached.loadedAt < JWKS_LIMITS.keyTtlMs) return cached.key;
-		const previous = lastFetch.get(jwksUrl);
-		const recentlyFetched = previous !== undefined && now - previous.at < JWKS_LIMITS.minFetchIntervalMs;
-		if (recentlyFetched && !fetching.has(jwksUrl)) {
-			if (!previous.ok) throw new Error('The signing keys could not be loaded a moment ago');
-			return cached?.key;
+		const running = fetching.get(jwksUrl);
+		if (running) {
+			await running;
+			return find(keyId)?.key;
 		}
-		await refresh(jwksUrl, fetchJwks, now);
-		return keys.get(cacheKey(jwksUrl, keyId))?.key;
+		const state = fetchStates.get(jwksUrl);
+		const within = (at: number | undefined) => at !== undefined && now - at < JWKS_LIMITS.minFetchIntervalMs;
+		if (state && !state.ok && within(state.at)) throw new Error('The signing keys could not be loaded a moment ago');
+		const refetch = state?.ok === true;
+		if (refetch && within(state.refetchAt)) return cached?.key;
+		await refresh(jwksUrl, fetchJwks, now, refetch);
+		return find(keyId)?.key;
 	};
 }
