@@ -3,6 +3,8 @@
  * activation, a delivery signed with the mock's key and verified against its GET /jwks, the
  * tracking resource loaded through the credential's base URL, then deactivation.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { clearReplayCache } from '../../nodes/ShipEngine/trigger/receive';
 import { clearJwksCache } from '../../nodes/ShipEngine/trigger/signature';
 import { signDelivery, startShipEngineMock, WEBHOOK_KEY_ID } from '../mock';
@@ -10,6 +12,9 @@ import type { ShipEngineMockServer } from '../mock/shipEngine';
 import { PRODUCTION_URL, TEST_URL, triggerHarness } from './context';
 
 let se: ShipEngineMockServer;
+
+/** The mock's signing headers as the plain header record a delivery carries. */
+const signedHeaders = (rawBody: string): Record<string, string> => ({ ...signDelivery(rawBody) });
 
 beforeAll(async () => {
 	se = await startShipEngineMock();
@@ -23,7 +28,7 @@ beforeEach(() => {
 	clearReplayCache();
 });
 
-const node = (options: object = {}) =>
+const node = (options: IDataObject = {}) =>
 	triggerHarness({
 		parameters: { events: ['track', 'batch'], options },
 		credentials: { apiKey: 'TEST_mock_key', baseUrl: se.url },
@@ -48,7 +53,7 @@ describe('ShipEngine Trigger against the ShipEngine mock', () => {
 			resource_type: 'API_TRACK',
 			data: { tracking_number: '9400111899223197428490', status_code: 'IT' },
 		});
-		const { items } = await trigger.deliver({ rawBody, headers: signDelivery(rawBody) });
+		const { items } = await trigger.deliver({ rawBody, headers: signedHeaders(rawBody) });
 		expect(items).toHaveLength(1);
 		expect(items?.[0]).toMatchObject({
 			event: 'track',
@@ -82,7 +87,7 @@ describe('ShipEngine Trigger against the ShipEngine mock', () => {
 
 	it('rejects a delivery signed for another body', async () => {
 		const rawBody = JSON.stringify({ resource_url: `${se.url}/v1/batches/se-1`, resource_type: 'API_BATCH' });
-		const { items, res } = await node().deliver({ rawBody: rawBody.replace('se-1', 'se-2'), headers: signDelivery(rawBody) });
+		const { items, res } = await node().deliver({ rawBody: rawBody.replace('se-1', 'se-2'), headers: signedHeaders(rawBody) });
 		expect(items).toBeUndefined();
 		expect(res.statusCode).toBe(401);
 	});
