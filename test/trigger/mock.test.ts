@@ -3,7 +3,7 @@
  * activation, a delivery signed with the mock's key and verified against its GET /jwks, the
  * tracking resource loaded through the credential's base URL, then deactivation.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { clearReplayCache } from '../../nodes/ShipEngine/trigger/receive';
 import { clearJwksCache } from '../../nodes/ShipEngine/trigger/signature';
@@ -28,7 +28,7 @@ beforeEach(() => {
 	clearReplayCache();
 });
 
-const node = (options: IDataObject = {}) =>
+const node = (options: INodeParameters = {}) =>
 	triggerHarness({
 		parameters: { events: ['track', 'batch'], options },
 		credentials: { apiKey: 'TEST_mock_key', baseUrl: se.url },
