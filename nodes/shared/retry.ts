@@ -31,15 +31,19 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 300, maxDelayMs: 60_000 };
 
+/** Error codes of requests that never got an answer (Node sockets, axios, undici). */
 const NETWORK_CODES = new Set([
 	'ECONNRESET',
 	'ECONNREFUSED',
 	'ECONNABORTED',
 	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
 	'EPIPE',
 	'EAI_AGAIN',
-	'ENOTFOUND',
-	'UND_ERR_SOCKET',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ERR_NETWORK',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
 /** What a failed attempt looked like, as far as the retry decision is concerned. */
@@ -77,10 +81,13 @@ export function describeFailure(error: unknown): AttemptFailure {
 	return { status, headers, code };
 }
 
+/**
+ * Only a request that provably got no answer counts: an error without a code (thrown by our own
+ * postReceive or preSend, say) is never a reason to send a request again.
+ */
 export function isNetworkFailure(failure: AttemptFailure): boolean {
-	if (failure.status) return false;
-	if (failure.code && NETWORK_CODES.has(failure.code)) return true;
-	return failure.code === undefined || failure.code.startsWith('E');
+	if (failure.status || !failure.code) return false;
+	return NETWORK_CODES.has(failure.code) || failure.code.startsWith('UND_ERR_');
 }
 
 /** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
