@@ -5,14 +5,13 @@
  *   save the label file to ./demo-output/ → track it.
  * Without SHIPENGINE_API_KEY it runs against the local ShipEngine mock (no network needed).
  * With SHIPENGINE_API_KEY=TEST_... it runs the same flow against the ShipEngine sandbox
- * (SHIPENGINE_BASE_URL overrides the host). Steps whose node operation does not exist yet are
- * done with a direct API call and marked "pending".
+ * (SHIPENGINE_BASE_URL overrides the host).
  * Run: node -r ./scripts/register-ts.js scripts/demo.ts (after npm run build).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { IDataObject, INodeExecutionData, INodeParameters, INodeProperties, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { runNode } from '../test/helpers/engine';
 import { startShipEngineMock } from '../test/mock';
@@ -21,7 +20,6 @@ type Json = IDataObject;
 
 const root = path.resolve(__dirname, '..');
 const outputDir = path.join(root, 'demo-output');
-const pending: string[] = [];
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ShipEngine } = require(path.join(root, 'dist/nodes/ShipEngine/ShipEngine.node.js')) as { ShipEngine: new () => INodeType };
@@ -74,16 +72,6 @@ const money = (value: unknown) => {
 const print = (line = '') => console.log(line);
 const heading = (step: number, title: string, how: string) => print(`\n${step}. ${title}  [${how}]`);
 
-/** Whether the node offers resource > operation (the operations are written in parallel). */
-function hasOperation(resource: string, operation: string): boolean {
-	return node.description.properties.some(
-		(property: INodeProperties) =>
-			property.name === 'operation' &&
-			((property.displayOptions?.show?.resource as string[] | undefined) ?? []).includes(resource) &&
-			(property.options ?? []).some((option) => 'value' in option && option.value === operation),
-	);
-}
-
 async function runOperation(apiKey: string, baseUrl: string, parameters: INodeParameters): Promise<INodeExecutionData[]> {
 	const { items, error } = await runNode({
 		node,
@@ -95,20 +83,6 @@ async function runOperation(apiKey: string, baseUrl: string, parameters: INodePa
 		throw new Error(`${String(parameters.resource)} > ${String(parameters.operation)} failed: ${error.message}${description}`);
 	}
 	return items;
-}
-
-async function direct(apiKey: string, baseUrl: string, method: string, urlPath: string, body: unknown): Promise<unknown> {
-	const response = await fetch(`${baseUrl}${urlPath}`, {
-		method,
-		headers: { 'API-Key': apiKey, 'Content-Type': 'application/json', Accept: 'application/json' },
-		body: JSON.stringify(body),
-	});
-	const json = (await response.json()) as Json;
-	if (response.status >= 400) {
-		const first = ((json.errors as Json[] | undefined) ?? [])[0] ?? {};
-		throw new Error(`${method} ${urlPath} failed (HTTP ${response.status}): ${String(first.message ?? JSON.stringify(json))}`);
-	}
-	return json;
 }
 
 function saveBinary(item: INodeExecutionData): string | undefined {
@@ -131,11 +105,21 @@ async function flow(apiKey: string, baseUrl: string): Promise<void> {
 	if (!carriers.length) throw new Error('No carriers are connected to this ShipEngine account.');
 
 	// 2. Address validation
-	heading(2, `Validate the recipient address: ${SHIP_TO.address_line1}, ${SHIP_TO.city_locality} ${SHIP_TO.state_province}`, 'direct API call; node operation Address > Validate pending');
-	pending.push('Address > Validate');
+	heading(2, `Validate the recipient address: ${SHIP_TO.address_line1}, ${SHIP_TO.city_locality} ${SHIP_TO.state_province}`, 'node: Address > Validate');
 	let shipTo: Json = SHIP_TO;
 	try {
-		const [result] = (await direct(apiKey, baseUrl, 'POST', '/v1/addresses/validate', [SHIP_TO])) as Json[];
+		const { addressLine1, cityLocality, stateProvince, countryCode, ...rest } = nodeAddress(SHIP_TO);
+		const [result] = (
+			await runOperation(apiKey, baseUrl, {
+				resource: 'address',
+				operation: 'validate',
+				addressLine1,
+				cityLocality,
+				stateProvince,
+				countryCode,
+				additionalFields: rest,
+			})
+		).map((item) => item.json);
 		print(`   status: ${String(result.status)}`);
 		const matched = result.matched_address as Json | null;
 		if (matched) {
@@ -150,11 +134,9 @@ async function flow(apiKey: string, baseUrl: string): Promise<void> {
 
 	// 3. Rates
 	const carrierIds = carriers.map((carrier) => String(carrier.carrier_id));
-	const viaNode = hasOperation('rate', 'calculate');
-	heading(3, `Rates for ${PACKAGE.weight.value} ${PACKAGE.weight.unit}s from ${SHIP_FROM.city_locality} to ${String(shipTo.city_locality)}`, viaNode ? 'node: Rate > Calculate, one item per rate' : 'direct API call; node operation Rate > Calculate pending');
-	let rates: Json[];
-	if (viaNode) {
-		const items = await runOperation(apiKey, baseUrl, {
+	heading(3, `Rates for ${PACKAGE.weight.value} ${PACKAGE.weight.unit}s from ${SHIP_FROM.city_locality} to ${String(shipTo.city_locality)}`, 'node: Rate > Calculate, one item per rate');
+	let rates = (
+		await runOperation(apiKey, baseUrl, {
 			resource: 'rate',
 			operation: 'calculate',
 			rateSource: 'shipmentDetails',
@@ -163,16 +145,8 @@ async function flow(apiKey: string, baseUrl: string): Promise<void> {
 			shipFrom: { address: nodeAddress(SHIP_FROM) },
 			packages: { package: [{ weight: PACKAGE.weight.value, weightUnit: PACKAGE.weight.unit }] },
 			output: 'eachRate',
-		});
-		rates = items.map((item) => item.json);
-	} else {
-		pending.push('Rate > Calculate');
-		const answer = (await direct(apiKey, baseUrl, 'POST', '/v1/rates', {
-			shipment: { ship_from: SHIP_FROM, ship_to: shipTo, packages: [PACKAGE] },
-			rate_options: { carrier_ids: carrierIds },
-		})) as Json;
-		rates = ((answer.rate_response as Json).rates as Json[]) ?? [];
-	}
+		})
+	).map((item) => item.json);
 	rates = rates.filter((rate) => rate.rate_id && rate.validation_status !== 'invalid');
 	if (!rates.length) throw new Error('No rates were returned for this shipment.');
 	const total = (rate: Json) => ['shipping_amount', 'insurance_amount', 'confirmation_amount', 'other_amount'].reduce((sum, key) => sum + Number(((rate[key] ?? {}) as Json).amount ?? 0), 0);
@@ -222,7 +196,7 @@ async function main(): Promise<void> {
 	try {
 		await flow(apiKey, baseUrl);
 		if (mock) print(`\nThe mock saw ${mock.requests.length} requests and ${mock.purchases} label purchase(s).`);
-		print(pending.length ? `Pending node operations (done with direct API calls above): ${pending.join(', ')}` : 'Every step ran through the ShipEngine node.');
+		print('Every step ran through the ShipEngine node, inside n8n\'s workflow engine.');
 	} finally {
 		await mock?.close();
 	}
