@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { retryingComputeRequest } from '../../../shared/retry';
 import { shipEngineError } from '../../shared/errors';
 import { labelOutput, pairWithInput, requestInlineLabel } from '../../shared/labelOutput';
 import { pageNumberPaginator } from '../../shared/pagination';
 import { safePurchase, stampExternalShipmentId } from '../../shared/purchase';
 import { shipmentPreSend } from '../../shared/shipment';
+import { combinedLabelOutput, labelCombineBody, labelCombineDescription } from './combine';
 import { labelCreateDescription } from './create';
 import { labelCreateFromRateDescription } from './createFromRate';
 import { labelCreateFromShipmentDescription } from './createFromShipment';
@@ -34,6 +36,19 @@ export const labelDescription: INodeProperties[] = [
 				action: 'Cancel a scheduled label refund',
 				description: 'Exclude a label whose refund status is request_scheduled from the upcoming Refund Assist request',
 				routing: { request: { method: 'POST', url: labelPath('/cancel_refund') }, output: plainResult },
+			},
+			{
+				name: 'Combine',
+				value: 'combine',
+				action: 'Combine labels into one PDF',
+				description:
+					'Put up to 30 existing labels into one PDF file for printing (nothing is bought). Returns the PDF as binary data.',
+				routing: {
+					request: { method: 'POST', url: '/v1/documents/combined_labels' },
+					send: { preSend: [labelCombineBody] },
+					operations: { pagination: retryingComputeRequest },
+					output: { postReceive: [shipEngineError, combinedLabelOutput] },
+				},
 			},
 			{
 				name: 'Create',
@@ -156,6 +171,7 @@ export const labelDescription: INodeProperties[] = [
 		],
 		default: 'create',
 	},
+	...labelCombineDescription,
 	...labelCreateDescription,
 	...labelCreateFromRateDescription,
 	...labelCreateFromShipmentDescription,
