@@ -6,97 +6,35 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { carrierDropdown, CHOOSE_FROM_LIST, serviceDropdown } from './lookups';
+
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
-const CHOOSE_FROM_LIST =
-	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
-
-/** Declarative loadOptions over GET /v1/carriers: friendly name → carrier_id, sorted. */
-export const carrierLoadOptions: INodeProperties['typeOptions'] = {
-	loadOptions: {
-		routing: {
-			request: { method: 'GET', url: '/v1/carriers' },
-			output: {
-				postReceive: [
-					{ type: 'rootProperty', properties: { property: 'carriers' } },
-					{
-						type: 'setKeyValue',
-						properties: {
-							name: '={{ $responseItem.nickname ? $responseItem.friendly_name + " (" + $responseItem.nickname + ")" : $responseItem.friendly_name }}',
-							value: '={{ $responseItem.carrier_id }}',
-						},
-					},
-					{ type: 'sort', properties: { key: 'name' } },
-				],
-			},
-		},
-	},
-};
-
-/** Declarative loadOptions over GET /v1/carriers/{carrier_id}/services, for the given carrier field. */
-export function serviceLoadOptions(carrierField: string): INodeProperties['typeOptions'] {
-	return {
-		loadOptionsDependsOn: [carrierField],
-		loadOptions: {
-			routing: {
-				request: {
-					method: 'GET',
-					url: `=/v1/carriers/{{ encodeURIComponent($parameter["${carrierField}"]) }}/services`,
-				},
-				output: {
-					postReceive: [
-						{ type: 'rootProperty', properties: { property: 'services' } },
-						{
-							type: 'setKeyValue',
-							properties: { name: '={{ $responseItem.name }}', value: '={{ $responseItem.service_code }}' },
-						},
-						{ type: 'sort', properties: { key: 'name' } },
-					],
-				},
-			},
-		},
-	};
-}
-
+/** Required carrier account dropdown (lookups.ts `carrierDropdown`) worded for a purchase. */
 export function carrierIdField(show: Show, overrides: Partial<INodeProperties> = {}): INodeProperties {
-	return {
-		displayName: 'Carrier Name or ID',
-		name: 'carrierId',
-		type: 'options',
-		required: true,
-		default: '',
+	return carrierDropdown(show, {
 		description: `Carrier account that ships the parcel (e.g. se-123456). ${CHOOSE_FROM_LIST}.`,
-		typeOptions: carrierLoadOptions,
-		displayOptions: { show },
 		...overrides,
-	};
+	});
 }
 
+/** Required multi-carrier dropdown over the same lookup as `carrierDropdown`. */
 export function carrierIdsField(show: Show, overrides: Partial<INodeProperties> = {}): INodeProperties {
-	return {
+	return carrierDropdown(show, {
 		displayName: 'Carrier Names or IDs',
 		name: 'carrierIds',
 		type: 'multiOptions',
-		required: true,
 		default: [],
 		description: `Carrier accounts to get rates from. ${CHOOSE_FROM_LIST}.`,
-		typeOptions: carrierLoadOptions,
-		displayOptions: { show },
 		...overrides,
-	};
+	});
 }
 
+/** Required service dropdown (lookups.ts `serviceDropdown`) depending on `carrierField`. */
 export function serviceCodeField(show: Show, carrierField = 'carrierId'): INodeProperties {
-	return {
-		displayName: 'Service Name or Code',
-		name: 'serviceCode',
-		type: 'options',
-		required: true,
-		default: '',
+	return serviceDropdown(show, carrierField, {
 		description: `Carrier service, e.g. usps_priority_mail or ups_ground. ${CHOOSE_FROM_LIST}.`,
-		typeOptions: serviceLoadOptions(carrierField),
-		displayOptions: { show },
-	};
+	});
 }
 
 const residentialOptions: INodePropertyOptions[] = [

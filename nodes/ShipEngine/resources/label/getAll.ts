@@ -1,29 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { carrierLoadOptions } from '../../shared/descriptions';
+import { filterDropdown } from '../../shared/lookups';
+import { returnAllFields } from '../../shared/pagination';
 
 const showOnlyForLabelGetAll = { resource: ['label'], operation: ['getAll'] };
 
 const query = (property: string) => ({ send: { type: 'query' as const, property } });
 
 export const labelGetAllDescription: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: showOnlyForLabelGetAll },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...showOnlyForLabelGetAll, returnAll: [false] } },
-	},
+	...returnAllFields(showOnlyForLabelGetAll),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -33,16 +18,7 @@ export const labelGetAllDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForLabelGetAll },
 		options: [
 			{ displayName: 'Batch ID', name: 'batchId', type: 'string', default: '', routing: query('batch_id') },
-			{
-				displayName: 'Carrier Name or ID',
-				name: 'carrierId',
-				type: 'options',
-				default: '',
-				description:
-					'Only labels of this carrier account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				typeOptions: carrierLoadOptions,
-				routing: query('carrier_id'),
-			},
+			filterDropdown('carrier', 'Only labels of this carrier account'),
 			{
 				displayName: 'Created After',
 				name: 'createdAtStart',
