@@ -1,19 +1,17 @@
 /** Shared parameters and fixtures for the Label / Rate / Address engine tests. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { ShipEngine } from '../../nodes/ShipEngine/ShipEngine.node';
 import type { NodeSettings } from '../helpers/engine';
 import { runNode } from '../helpers/engine';
+import { loadFixture } from '../helpers/fixtures';
 
 export const API = 'https://api.shipengine.com';
 export const API_KEY = 'TEST_label_key';
 export const headers = { reqheaders: { 'API-Key': API_KEY } };
 
 export function fixture<T = IDataObject>(name: string): T {
-	return JSON.parse(readFileSync(path.join(__dirname, '../fixtures/shipengine', name), 'utf8')) as T;
+	return loadFixture<T>('shipengine', name);
 }
 
 export const shipToParam = {

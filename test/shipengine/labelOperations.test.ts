@@ -36,6 +36,25 @@ describe('Label > Get Many', () => {
 		expect(items.every((i) => JSON.stringify(i.pairedItem) === '{"item":0}')).toBe(true);
 	});
 
+	it('date filters are read in the workflow time zone and sent as UTC, like the other lists', async () => {
+		nock(API, headers)
+			.get('/v1/labels')
+			.query({ page: 1, page_size: 50, created_at_start: '2026-04-01T04:00:00.000Z', created_at_end: '2026-04-01T10:00:00.000Z' })
+			.reply(200, page([urlLabel('se-1')], 1, 1, 1));
+		const { items, error } = await run({
+			resource: 'label',
+			operation: 'getAll',
+			filters: { createdAtStart: '2026-04-01T00:00:00', createdAtEnd: '2026-04-01T12:00:00+02:00' },
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.label_id)).toEqual(['se-1']);
+	});
+
+	it('names the date filter that is not a date, before any request', async () => {
+		const { error } = await run({ resource: 'label', operation: 'getAll', filters: { createdAtEnd: '31/04/2026' } });
+		expect(error?.message).toBe('Filters > Created Before: "31/04/2026" is not a date and time (use e.g. 2026-04-10T15:00:00) (item 0)');
+	});
+
 	it('Limit asks for one page of that size', async () => {
 		nock(API, headers)
 			.get('/v1/labels')

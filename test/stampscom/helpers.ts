@@ -1,6 +1,5 @@
 /** Shared set-up for the Stamps.com node tests: credentials, hosts, fixtures, a runner. */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import nock from 'nock';
@@ -9,6 +8,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, I
 import { StampsCom } from '../../nodes/StampsCom/StampsCom.node';
 import { takeContractViolations } from '../helpers/contract';
 import { runNode, type NodeSettings, type RunNodeResult } from '../helpers/engine';
+import { loadFixture } from '../helpers/fixtures';
 
 export const STAGING_API = 'https://api.testing.stampsendicia.com';
 export const PRODUCTION_API = 'https://api.stampsendicia.com';
@@ -32,7 +32,7 @@ export function credentials(overrides: ICredentialDataDecryptedObject = {}): Rec
 }
 
 export function fixture<T = IDataObject>(name: string): T {
-	return JSON.parse(readFileSync(path.join(__dirname, '../fixtures/sera', name), 'utf8')) as T;
+	return loadFixture<T>('sera', name);
 }
 
 export interface RunOptions {

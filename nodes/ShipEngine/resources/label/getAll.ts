@@ -1,9 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { dateTimeFilter, dateTimeQuery } from '../../shared/input';
 import { filterDropdown } from '../../shared/lookups';
 import { returnAllFields } from '../../shared/pagination';
 
 const showOnlyForLabelGetAll = { resource: ['label'], operation: ['getAll'] };
+
+/** preSend: the date filters in the workflow's time zone → UTC query values (as Manifest and Pickup do). */
+export const labelDateFilters = dateTimeQuery('filters', {
+	createdAtEnd: ['created_at_end', 'Filters > Created Before'],
+	createdAtStart: ['created_at_start', 'Filters > Created After'],
+});
 
 const query = (property: string) => ({ send: { type: 'query' as const, property } });
 
@@ -19,22 +26,8 @@ export const labelGetAllDescription: INodeProperties[] = [
 		options: [
 			{ displayName: 'Batch ID', name: 'batchId', type: 'string', default: '', routing: query('batch_id') },
 			filterDropdown('carrier', 'Only labels of this carrier account'),
-			{
-				displayName: 'Created After',
-				name: 'createdAtStart',
-				type: 'dateTime',
-				default: '',
-				description: 'Only labels created at or after this time',
-				routing: query('created_at_start'),
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdAtEnd',
-				type: 'dateTime',
-				default: '',
-				description: 'Only labels created at or before this time',
-				routing: query('created_at_end'),
-			},
+			dateTimeFilter('Created After', 'createdAtStart', 'Only labels created at or after this time'),
+			dateTimeFilter('Created Before', 'createdAtEnd', 'Only labels created at or before this time'),
 			{ displayName: 'Rate ID', name: 'rateId', type: 'string', default: '', routing: query('rate_id') },
 			{
 				displayName: 'Refund Status',

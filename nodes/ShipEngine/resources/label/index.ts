@@ -13,7 +13,7 @@ import { labelCreateFromShipmentDescription } from './createFromShipment';
 import { labelCreateReturnDescription } from './createReturn';
 import { labelCreateWithRateShopperDescription } from './createWithRateShopper';
 import { labelGetDescription } from './get';
-import { labelGetAllDescription } from './getAll';
+import { labelDateFilters, labelGetAllDescription } from './getAll';
 import { labelIdOnlyDescription } from './simple';
 
 const showOnlyForLabels = { resource: ['label'] };
@@ -150,6 +150,7 @@ export const labelDescription: INodeProperties[] = [
 				description: 'List labels, newest first, filtered by status, carrier, tracking number, dates and more',
 				routing: {
 					request: { method: 'GET', url: '/v1/labels' },
+					send: { preSend: [labelDateFilters] },
 					operations: { pagination: pageNumberPaginator('labels') },
 					output: { postReceive: [shipEngineError] },
 				},
