@@ -100,3 +100,20 @@ export function asNodeError(node: INode, error: unknown, attempts: number): Node
 	wrapped.context = { ...(wrapped.context ?? {}), attempts, networkCode: e.code ?? null };
 	return wrapped;
 }
+
+/**
+ * A 2xx answer the node must not pass on as data: a body that is not JSON (cut off mid-way, or
+ * a proxy's HTML page) and, where the API always sends one, no body at all (204 is fine).
+ * Returns the failure to throw, or undefined when the body is usable.
+ */
+export function unusableSuccessBody(api: string, status: number, body: unknown, bodyRequired: boolean): ApiFailure | undefined {
+	if (status === 204) return undefined;
+	const hint =
+		'The answer was cut off or replaced on the way (proxy, network). If this was a purchase it may have gone through: look it up before running the item again.';
+	if (body === undefined || body === null) {
+		return bodyRequired ? { status, message: `${api} answered HTTP ${status} without a body`, hint } : undefined;
+	}
+	if (typeof body !== 'string') return undefined;
+	const text = excerpt(body, 120);
+	return { status, message: `${api} answered HTTP ${status} with a body that is not JSON${text ? `: "${text}"` : ''}`, hint, body };
+}

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
-import { apiError, excerpt, parseBody } from '../../shared/errors';
+import { apiError, excerpt, parseBody, unusableSuccessBody } from '../../shared/errors';
 
 interface ShipEngineErrorBody {
 	request_id?: string;
@@ -47,6 +47,9 @@ export async function shipEngineError(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	const body = parseBody(response.body);
+	// ShipEngine answers JSON to everything but 204: anything else is not data.
+	const unusable = response.statusCode < 400 ? unusableSuccessBody('ShipEngine', response.statusCode, body, true) : undefined;
+	if (unusable) throw apiError(this, { ...unusable, headers: response.headers as IDataObject });
 	const hasErrors = Array.isArray((body as ShipEngineErrorBody | undefined)?.errors) && ((body as ShipEngineErrorBody).errors ?? []).length > 0;
 	if (response.statusCode < 400 && !hasErrors) return items;
 	const status = response.statusCode < 400 ? response.statusCode : response.statusCode;

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
-import { apiError, excerpt, parseBody } from '../../shared/errors';
+import { apiError, excerpt, parseBody, unusableSuccessBody } from '../../shared/errors';
 
 type ErrorEntry = IDataObject & {
 	error_code?: string | number;
@@ -92,7 +92,12 @@ export async function seraError(
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (response.statusCode < 400) return items;
+	if (response.statusCode < 400) {
+		// No body is fine (void, cancel and connect answer without one); text that is not JSON is not.
+		const unusable = unusableSuccessBody('SERA', response.statusCode, parseBody(response.body), false);
+		if (unusable) throw apiError(this, { ...unusable, headers: response.headers as IDataObject });
+		return items;
+	}
 	const body = parseBody(response.body);
 	throw apiError(this, {
 		status: response.statusCode,

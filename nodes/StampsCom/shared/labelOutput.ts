@@ -20,6 +20,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { decodeBase64Label, labelBinary } from '../../shared/binary';
+import { apiError, unusableSuccessBody } from '../../shared/errors';
 import type { AttemptFailure } from '../../shared/retry';
 import { describeFailure, retryDelay } from '../../shared/retry';
 
@@ -126,7 +127,14 @@ export function labelToBinary(options: LabelOutputOptions): PostReceiveAction {
 	return async function (
 		this: IExecuteSingleFunctions,
 		items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
+		// A label answer always has a body: an empty one must not pass as a bought or reprinted label.
+		const empty = items.find((item) => !item.json || typeof item.json !== 'object');
+		if (empty) {
+			const failure = unusableSuccessBody('SERA', response.statusCode, undefined, true);
+			if (failure) throw apiError(this, { ...failure, headers: response.headers as IDataObject });
+		}
 		const property = (this.getNodeParameter('binaryPropertyName', 'data') as string) || 'data';
 		const format = options.formatParameter
 			? (this.getNodeParameter(options.formatParameter, '') as string)
