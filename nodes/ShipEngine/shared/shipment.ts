@@ -8,6 +8,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ADDRESS_KEYS } from './descriptions';
+import { toUtcDateTime } from './input';
 
 /** Throws a NodeOperationError that names the field and the item. */
 export function inputError(ctx: IExecuteSingleFunctions, field: string, problem: string, itemIndex = ctx.getItemIndex()): NodeOperationError {
@@ -125,6 +126,10 @@ export function buildShipment(ctx: IExecuteSingleFunctions, base: IDataObject): 
 	}
 	if (!Array.isArray(shipment.packages) || shipment.packages.length === 0) {
 		throw inputError(ctx, 'Packages', 'add at least one package with a weight');
+	}
+	const shipDate = shipment.ship_date;
+	if (shipDate !== undefined && shipDate !== '' && !toUtcDateTime(String(shipDate), 'UTC')) {
+		throw inputError(ctx, 'Additional Fields > Ship Date', `"${String(shipDate)}" is not a date (use e.g. 2026-04-10)`);
 	}
 	const externalId = shipment.external_shipment_id;
 	if (externalId !== undefined && String(externalId).length > 50) {

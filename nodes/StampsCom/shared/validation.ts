@@ -31,6 +31,22 @@ export function requirePositive(fields: Array<[string, string]>): PreSendAction 
 	};
 }
 
+/** Each [parameter, display name], when set, must be a real calendar date (no 2026-02-30). */
+export function requireDates(fields: Array<[string, string]>): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		for (const [parameter, displayName] of fields) {
+			const text = String(this.getNodeParameter(parameter, '') ?? '').trim();
+			if (!text) continue;
+			const [, y, m, d] = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(text)?.map(Number) ?? [];
+			const date = new Date(Date.UTC(y, m - 1, d));
+			if (!y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+				fail(this, `${displayName}: "${text}" is not a date (use e.g. 2026-04-10)`);
+			}
+		}
+		return requestOptions;
+	};
+}
+
 /** Label IDs as an array: an expression may give an array, typed text may be comma-separated. */
 export function parseLabelIds(value: unknown): string[] {
 	const list = Array.isArray(value) ? value : String(value ?? '').split(',');

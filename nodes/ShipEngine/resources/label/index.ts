@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { retryingComputeRequest } from '../../../shared/retry';
 import { shipEngineError } from '../../shared/errors';
+import { requireFields } from '../../shared/input';
 import { labelOutput, pairWithInput, requestInlineLabel } from '../../shared/labelOutput';
 import { pageNumberPaginator } from '../../shared/pagination';
 import { safePurchase, stampExternalShipmentId } from '../../shared/purchase';
@@ -58,7 +59,9 @@ export const labelDescription: INodeProperties[] = [
 					'Purchase a shipping label for a shipment with a chosen carrier and service (charges the carrier account). Returns the label file as binary data. A retried item never buys twice.',
 				routing: {
 					request: { method: 'POST', url: '/v1/labels' },
-					send: { preSend: [shipmentPreSend, stampExternalShipmentId, requestInlineLabel('body')] },
+					send: {
+						preSend: [requireFields(['carrierId', 'Carrier'], ['serviceCode', 'Service']), shipmentPreSend, stampExternalShipmentId, requestInlineLabel('body')],
+					},
 					operations: { pagination: safePurchase('externalShipmentId') },
 					output: labelResult,
 				},

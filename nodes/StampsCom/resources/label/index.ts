@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { labelToBinary } from '../../shared/labelOutput';
 import { toItems } from '../../shared/output';
 import { seraRouting } from '../../shared/routing';
-import { requirePositive, requireValues } from '../../shared/validation';
+import { requireDates, requirePositive, requireValues } from '../../shared/validation';
 import { labelCreateDescription } from './create';
 import { labelReprintDescription } from './reprint';
 import { labelVoidDescription } from './void';
@@ -28,7 +28,11 @@ export const labelDescription: INodeProperties[] = [
 				routing: seraRouting(
 					{ method: 'POST', url: '/v1/labels' },
 					[labelToBinary({ idProperty: 'label_id', filePrefix: 'label', formatParameter: 'additionalFields.labelFormat' })],
-					[requireValues([['serviceType', 'Service Type']]), requirePositive([['weight', 'Weight']])],
+					[
+						requireValues([['serviceType', 'Service Type']]),
+						requirePositive([['weight', 'Weight']]),
+						requireDates([['additionalFields.shipDate', 'Ship Date']]),
+					],
 				),
 			},
 			{
