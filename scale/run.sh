@@ -9,10 +9,14 @@
 #      DB_TYPE=postgresdb), the ShipEngine mock, the webhook load and the label batch;
 #   5. stops everything on exit (trap), also on Ctrl-C or failure.
 #
-# Knobs (env): SCALE_DELIVERIES (10000), SCALE_CONCURRENCY (20), SCALE_MAX_SECONDS (600, load
-# window), SCALE_BATCH_EXECUTIONS (10) x SCALE_BATCH_SIZE (100) label purchases,
-# SCALE_WORKER_CONCURRENCY (10), SCALE_KEEP=1 keeps the temp folder (logs, database),
-# SCALE_STANDIN=1 uses n8n's Webhook node instead of the ShipEngine Trigger (plumbing check).
+# Knobs (env): SCALE_DELIVERIES (10000), SCALE_CONCURRENCY (20), SCALE_MAX_SECONDS (900: no new
+# delivery after this; the run reports how many were sent), SCALE_WARMUP (20), SCALE_PROBE (200
+# deliveries one at a time, unloaded latency), SCALE_DRAIN_SECONDS (600),
+# SCALE_BATCH_EXECUTIONS (10) x SCALE_BATCH_SIZE (100) label purchases, SCALE_WORKER_CONCURRENCY
+# (10), SCALE_N8N_ENV="NAME=value,..." extra n8n settings (e.g. N8N_EXPRESSION_ENGINE=legacy),
+# SCALE_KEEP=1 keeps the temp folder (logs, database), SCALE_STANDIN=1 uses n8n's Webhook node
+# instead of the ShipEngine Trigger (plumbing check), E2E_SKIP_BUILD=1 reuses dist/,
+# SCALE_CPU_PROF=<dir> writes V8 CPU profiles of the workers.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

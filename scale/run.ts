@@ -50,7 +50,7 @@ const config = {
 	warmup: int('SCALE_WARMUP', 20),
 	probe: int('SCALE_PROBE', 200),
 	concurrency: Math.max(1, int('SCALE_CONCURRENCY', 20)),
-	maxSeconds: int('SCALE_MAX_SECONDS', 600),
+	maxSeconds: int('SCALE_MAX_SECONDS', 900),
 	drainSeconds: int('SCALE_DRAIN_SECONDS', 600),
 	batchExecutions: int('SCALE_BATCH_EXECUTIONS', 10),
 	batchSize: int('SCALE_BATCH_SIZE', 100),
