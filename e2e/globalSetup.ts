@@ -16,6 +16,16 @@ import { assertInstalled, EXAMPLES_DIR } from './lib/paths';
 const step = (message: string) => process.stdout.write(`\n[e2e] ${message}`);
 
 export default async function globalSetup(): Promise<void> {
+	try {
+		await setup();
+	} catch (error) {
+		// Jest runs no test (and no reporter) after a failed globalSetup: still print CI's line.
+		process.stdout.write(`\n[e2e] setup failed: ${(error as Error).message}\ne2e: 0 passed, 1 failed (setup)\n`);
+		throw error;
+	}
+}
+
+async function setup(): Promise<void> {
 	const started = Date.now();
 	assertInstalled();
 	const work = mkdtempSync(join(tmpdir(), 'n8n-shipengine-e2e-'));

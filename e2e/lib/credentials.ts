@@ -1,10 +1,11 @@
 /**
- * The credentials the example workflows reference (by these ids and names), pointed at the
- * local mocks through the credentials' own host overrides. Imported with
- * `n8n import:credentials`, which encrypts `data` with the instance key.
+ * The credentials the example workflows reference by name, pointed at the local mocks through
+ * the credentials' own host overrides. Imported with `n8n import:credentials`, which encrypts
+ * `data` with the instance key. Their ids differ from the ids in examples/workflows on purpose:
+ * as in a user's instance, `n8n import:workflow` finds them by name and type.
  */
-export const SHIPENGINE_CREDENTIAL = { id: 'e2eShipEngineCrd', name: 'ShipEngine account' };
-export const STAMPS_CREDENTIAL = { id: 'e2eStampsComCred', name: 'Stamps.com account' };
+export const SHIPENGINE_CREDENTIAL = { id: 'e2eSeCredential1', name: 'ShipEngine account' };
+export const STAMPS_CREDENTIAL = { id: 'e2eStCredential1', name: 'Stamps.com account' };
 
 export const SHIPENGINE_TEST_KEY = 'TEST_e2e_4mZq9ShipEngineKey';
 export const STAMPS_CLIENT = { clientId: 'e2e-client-id', clientSecret: 'e2e-client-secret-9f3k' };

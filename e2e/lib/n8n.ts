@@ -90,7 +90,7 @@ export class N8n {
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_HIRING_BANNER_ENABLED: 'false',
-			N8N_LOG_LEVEL: 'info',
+			N8N_LOG_LEVEL: process.env.E2E_N8N_LOG_LEVEL ?? 'info',
 			N8N_LOG_OUTPUT: 'console',
 			N8N_SECURE_COOKIE: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',

@@ -46,4 +46,45 @@ export class N8nSession {
 		const { status, text } = await this.request('POST', '/rest/owner/setup', OWNER);
 		if (status !== 200) throw new Error(`owner setup failed (HTTP ${status}): ${text.slice(0, 500)}`);
 	}
+
+	/** Signs in as the owner, setting the account up first on a new instance (test files run in any order). */
+	async signIn(): Promise<void> {
+		const setup = await this.request('POST', '/rest/owner/setup', OWNER);
+		if (setup.status === 200) return;
+		const { status, text } = await this.request('POST', '/rest/login', {
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
+		if (status !== 200) {
+			throw new Error(`sign-in failed (HTTP ${status}): ${text.slice(0, 500)}; owner setup said: ${setup.text.slice(0, 300)}`);
+		}
+	}
+
+	/** `request` that must answer 200; returns the response's `data`. */
+	async data<T>(method: string, path: string, body?: unknown): Promise<T> {
+		const { status, json, text } = await this.request(method, path, body);
+		if (status !== 200) throw new Error(`${method} ${path} answered HTTP ${status}: ${text.slice(0, 1500)}`);
+		return (json as { data: T }).data;
+	}
+}
+
+/**
+ * Decodes the `flatted` text n8n's REST API returns for an execution's `data`: a JSON array whose
+ * first entry is the root; inside objects and arrays every string is the index of another entry.
+ */
+export function unflatten(text: string): unknown {
+	const entries = JSON.parse(text) as unknown[];
+	const done = new Map<number, unknown>();
+	const resolve = (index: number): unknown => {
+		if (done.has(index)) return done.get(index);
+		const raw = entries[index];
+		if (raw === null || typeof raw !== 'object') return raw;
+		const out: Record<string, unknown> | unknown[] = Array.isArray(raw) ? [] : {};
+		done.set(index, out);
+		for (const [key, value] of Object.entries(raw)) {
+			(out as Record<string, unknown>)[key] = typeof value === 'string' ? resolve(Number(value)) : value;
+		}
+		return out;
+	};
+	return resolve(0);
 }
