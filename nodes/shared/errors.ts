@@ -80,12 +80,25 @@ export function excerpt(body: unknown, max = 200): string | undefined {
 }
 
 /**
+ * n8n wraps a request that got no answer (reset, timeout) in a NodeApiError whose `cause` is the
+ * HTTP client's error, request config included: headers with the API key or Bearer token. n8n
+ * stores the error with the execution and shows it in the error details, so the cause keeps only
+ * what explains the failure.
+ */
+function withoutRequestConfig(error: NodeApiError | NodeOperationError): void {
+	const cause = error.cause as (Error & { code?: string; config?: unknown; request?: unknown }) | undefined;
+	if (!cause || typeof cause !== 'object' || !('config' in cause || 'request' in cause)) return;
+	error.cause = Object.assign(new Error(String(cause.message ?? '')), { name: String(cause.name ?? 'Error'), code: cause.code });
+}
+
+/**
  * The error to give n8n after the last attempt: n8n's own errors as they are (with the attempt
  * count), anything else (a reset connection, a timeout) as a NodeApiError that says what happened.
  */
 export function asNodeError(node: INode, error: unknown, attempts: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (attempts > 1) error.context = { ...(error.context ?? {}), attempts };
+		withoutRequestConfig(error);
 		return error;
 	}
 	const e = (error ?? {}) as { message?: string; code?: string };

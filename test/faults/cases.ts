@@ -9,7 +9,7 @@ import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameter
 import { ShipEngine } from '../../nodes/ShipEngine/ShipEngine.node';
 import { StampsCom } from '../../nodes/StampsCom/StampsCom.node';
 import { runNode, type NodeSettings } from '../helpers/engine';
-import { startSeraMock, startShipEngineMock, type MockServer } from '../mock';
+import { startSeraMock, startShipEngineMock, type MockServer, type SeraMockServer } from '../mock';
 import type { ScriptedReply } from '../mock/server';
 
 export const SHIPENGINE_KEY = 'TEST_faults_k3yS3cr3tShipEngine';
@@ -45,7 +45,7 @@ export async function shipEngineHarness(): Promise<Harness> {
 	};
 }
 
-export async function seraHarness(): Promise<Harness & { accessToken: string; refreshToken: string }> {
+export async function seraHarness(): Promise<Harness & { mock: SeraMockServer; accessToken: string; refreshToken: string }> {
 	const mock = await startSeraMock();
 	const accessToken = mock.issueAccessToken();
 	const refreshToken = 'rt_faults_refresh_s3cr3t';

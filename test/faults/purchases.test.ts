@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine';
-import { seraHarness, SERA_LABEL_CREATE, SE_LABEL_CREATE, shipEngineHarness, type Harness } from './cases';
+import { pool, seraHarness, SERA_LABEL_CREATE, SE_LABEL_CREATE, shipEngineHarness, type Harness } from './cases';
 import { startChaosProxy, type ChaosProxy } from './chaosProxy';
 
 // 500 items per node, 1000 in all; attempts 1-3 of a purchase may fault (65 %), so well over
@@ -60,23 +60,27 @@ async function purchaseAll(
 	parameters: INodeParameters,
 	credentials: Harness['credentials'],
 ): Promise<INodeExecutionData[]> {
-	const out: INodeExecutionData[] = [];
-	for (let start = 0; start < ITEMS; start += CHUNK) {
-		const input = Array.from({ length: CHUNK }, (_, i) => ({ json: { order: `ORD-${start + i}` } }));
-		const { items, error } = await runNode({
-			node: h.node(),
-			parameters,
-			credentials,
-			input,
-			executionId: `faults-exec-${start}`,
-			// n8n reads waitBetweenTries 0 as its default of 1000 ms: 1 ms is the shortest wait.
-			settings: { retryOnFail: true, maxTries: CLEAN_FROM + 1, waitBetweenTries: 1 },
-		});
-		expect(error).toBeUndefined();
-		expect(items.map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
-		out.push(...items);
-	}
-	return out;
+	// Chunks run side by side (each its own execution), as several executions would in n8n.
+	const starts = Array.from({ length: ITEMS / CHUNK }, (_, i) => i * CHUNK);
+	const chunks = await pool(
+		starts.map((start) => async () => {
+			const input = Array.from({ length: CHUNK }, (_, i) => ({ json: { order: `ORD-${start + i}` } }));
+			const { items, error } = await runNode({
+				node: h.node(),
+				parameters,
+				credentials,
+				input,
+				executionId: `faults-exec-${start}`,
+				// n8n reads waitBetweenTries 0 as its default of 1000 ms: 1 ms is the shortest wait.
+				settings: { retryOnFail: true, maxTries: CLEAN_FROM + 1, waitBetweenTries: 1 },
+			});
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
+			return items;
+		}),
+		5,
+	);
+	return chunks.flat();
 }
 
 function tally(items: INodeExecutionData[], proxy: ChaosProxy, bought: number): NodeCounts {

@@ -29,7 +29,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiError } from '../../shared/errors';
+import { apiError, asNodeError } from '../../shared/errors';
 import { describeFailure, requestWithRetry, retryDelay } from '../../shared/retry';
 import { shipEngineFailureMessage } from './errors';
 import { labelOutput } from './labelOutput';
@@ -76,11 +76,16 @@ async function lookup(
 		timeout: requestData.options.timeout,
 	};
 	for (let attempt = 1; ; attempt++) {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'shipEngineApi', options)) as {
-			statusCode: number;
-			body: IDataObject;
-			headers: IDataObject;
-		};
+		let response: { statusCode: number; body: IDataObject; headers: IDataObject };
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'shipEngineApi', options)) as typeof response;
+		} catch (error) {
+			// No answer (reset, timeout): a lookup is a read, so it is retried like one.
+			const wait = retryDelay(describeFailure(error), attempt, true);
+			if (wait === undefined) throw asNodeError(ctx.getNode(), error, attempt);
+			await sleep(wait);
+			continue;
+		}
 		if (response.statusCode < 400 || response.statusCode === 404) return response;
 		const wait = retryDelay({ status: response.statusCode, headers: response.headers }, attempt, true);
 		if (wait === undefined) {
