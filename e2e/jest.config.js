@@ -16,6 +16,7 @@ module.exports = {
 	globalSetup: '<rootDir>/e2e/globalSetup.ts',
 	globalTeardown: '<rootDir>/e2e/globalTeardown.ts',
 	maxWorkers: 1,
+	testSequencer: '<rootDir>/e2e/sequencer.js',
 	testTimeout: 240000,
 	reporters: ['default', '<rootDir>/e2e/summaryReporter.js'],
 };

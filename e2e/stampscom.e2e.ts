@@ -31,7 +31,7 @@ describe('Stamps.com in real n8n', () => {
 		const server = await n8n().start(port);
 		try {
 			const session = new N8nSession(server.url);
-			await session.setupOwner();
+			await session.signIn();
 
 			const auth = await session.request('GET', `/rest/oauth2-credential/auth?id=${STAMPS_CREDENTIAL.id}`);
 			expect(auth.status).toBe(200);

@@ -42,11 +42,6 @@ export class N8nSession {
 		return { status: response.status, json, text };
 	}
 
-	async setupOwner(): Promise<void> {
-		const { status, text } = await this.request('POST', '/rest/owner/setup', OWNER);
-		if (status !== 200) throw new Error(`owner setup failed (HTTP ${status}): ${text.slice(0, 500)}`);
-	}
-
 	/** Signs in as the owner, setting the account up first on a new instance (test files run in any order). */
 	async signIn(): Promise<void> {
 		const setup = await this.request('POST', '/rest/owner/setup', OWNER);
