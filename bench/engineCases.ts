@@ -12,7 +12,7 @@ import * as retry from '../nodes/shared/retry';
 // The shared rate-limit gate (rateLimitStats/resetRateLimits) is optional: it was taken out of
 // main again because it broke the fault matrix; the case still runs without it.
 const gate = retry as unknown as { rateLimitStats?: () => unknown; resetRateLimits?: () => void };
-const rateLimitStats = () => gate.rateLimitStats?.() ?? null;
+const rateLimitStats = () => (gate.rateLimitStats?.() ?? {}) as Record<string, unknown>;
 const resetRateLimits = () => gate.resetRateLimits?.();
 import { runNode } from '../test/helpers/engine';
 import { startShipEngineMock } from '../test/mock';
