@@ -7,6 +7,15 @@
  *   request cannot buy twice: reads (GET, HEAD, PUT, DELETE), POSTs that only compute
  *   (rates, address validation) and POSTs that carry an Idempotency-Key.
  * - Everything else fails at once with the API's own error.
+ *
+ * Rate limits are shared: a 429 closes a per-host gate (base URL + a hash of the credential's
+ * identity, never the key itself) that every request to that host waits behind until the
+ * Retry-After time, so a thousand concurrent items do not hammer an API that already said no.
+ * 429 retries are bounded by a total wait budget, not by the attempt count, as long as the host
+ * accepts other requests meanwhile (a host that accepts nothing still fails after maxAttempts,
+ * as a revoked or exhausted key should). After a first 429
+ * the gate also learns the limit (requests accepted in the refused window) and the window length,
+ * then paces requests to that rate so later windows draw no 429 at all.
  */
 import type {
 	DeclarativeRestApiSettings,
@@ -15,6 +24,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
+import { createHash } from 'crypto';
 
 import { asNodeError } from './errors';
 
@@ -27,9 +37,20 @@ export interface RetryPolicy {
 	baseDelayMs: number;
 	/** No single wait is longer than this (a longer Retry-After fails instead). */
 	maxDelayMs: number;
+	/**
+	 * Total time one request may spend waiting because of 429 answers before it fails (gate waits
+	 * only: queueing behind a learned rate is not a refusal and does not count). Default 240 s,
+	 * well under n8n's 300 s request timeout.
+	 */
+	rateLimitBudgetMs?: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 300, maxDelayMs: 60_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxAttempts: 4,
+	baseDelayMs: 300,
+	maxDelayMs: 60_000,
+	rateLimitBudgetMs: 240_000,
+};
 
 /** Error codes of requests that never got an answer (Node sockets, axios, undici). */
 const NETWORK_CODES = new Set([
@@ -144,6 +165,227 @@ export function isSafeToRepeat(options: DeclarativeRestApiSettings.ResultOptions
 	return Boolean(header(headers, 'idempotency-key'));
 }
 
+// ---- the shared rate-limit gate ------------------------------------------------------------
+
+/** Requests sent between two openings of the gate (or within one learned window). */
+interface RateWindow {
+	start: number;
+	sent: number;
+	/** Answers other than 429 to requests sent in this window (what the API accepted). */
+	accepted: number;
+	/** Earliest reset time the window's 429 answers announced (each is an upper bound). */
+	resetAt?: number;
+}
+
+/**
+ * The rate learned from a refused window: `limit` requests per window. The window length lies
+ * in (floorMs, windowMs]; while that range is wider than PROBE_PRECISION_MS, one request per
+ * window is sent early, halfway in, as a probe: accepted, it proves the window shorter (and opens
+ * the next window at once); refused (one 429), it raises the floor. A few 429s buy a pace within
+ * PROBE_PRECISION_MS of the API's real window, although Retry-After only has whole seconds.
+ */
+interface Pace {
+	limit: number;
+	windowMs: number;
+	floorMs: number;
+	probing: boolean;
+}
+
+interface HostThrottle {
+	/** Nothing is sent to the host before this time. */
+	gateUntil: number;
+	window: RateWindow;
+	pace?: Pace;
+	lastSentAt: number;
+	/** Answers other than 429 since the throttle was created: whether the host makes progress. */
+	acceptedTotal: number;
+	/** Wakes requests waiting for the next window when a probe shows it has begun. */
+	wake: { promise: Promise<void>; resolve: () => void };
+	stats: RateLimitStats;
+}
+
+/** Counters for benchmarks and tests. */
+export interface RateLimitStats {
+	/** 429 answers seen (probes included). */
+	rejected: number;
+	/** Probes sent, and how many were refused. */
+	probes: number;
+	probesRefused: number;
+	/** The learned pace, if any. */
+	limit?: number;
+	windowMs?: number;
+}
+
+/** Learned paces shorter than this are ignored (Retry-After: 0 teaches nothing). */
+const MIN_LEARNED_WINDOW_MS = 50;
+/** Until a pace is learned, accepted requests are counted per minute (ShipEngine's limits are per minute). */
+const ASSUMED_WINDOW_MS = 60_000;
+/** Probing stops once the window length is known this precisely. */
+const PROBE_PRECISION_MS = 60;
+/**
+ * Retry-After has whole seconds, and a window's first request may reach the API well after we
+ * let it go (the engine prepares every item first): the first probe searches this far below.
+ */
+const PROBE_RANGE_MS = 2000;
+
+const throttles = new Map<string, HostThrottle>();
+
+/** Forgets every gate and learned pace (tests; a benchmark's cold start). */
+export function resetRateLimits(): void {
+	throttles.clear();
+}
+
+/** Counters of every host, by throttle key (base URL + credential hash; no secret in it). */
+export function rateLimitStats(): Record<string, RateLimitStats> {
+	return Object.fromEntries([...throttles].map(([key, throttle]) => [key, { ...throttle.stats }]));
+}
+
+/**
+ * The host the request goes to plus a hash of the credential's identity (type and id, as the
+ * workflow references it): two credentials never share a gate, and no key or token is stored.
+ */
+export function throttleKey(
+	ctx: Pick<IExecutePaginationFunctions, 'getNode'>,
+	options: DeclarativeRestApiSettings.ResultOptions['options'],
+): string {
+	let host = String(options.baseURL ?? '');
+	if (!host) {
+		try {
+			host = new URL(String(options.url ?? '')).origin;
+		} catch {
+			host = '';
+		}
+	}
+	const credentials = Object.entries(ctx.getNode().credentials ?? {})
+		.map(([type, details]) => `${type}:${details?.id ?? details?.name ?? ''}`)
+		.sort()
+		.join(',');
+	const identity = createHash('sha256').update(credentials).digest('hex').slice(0, 16);
+	return `${host.replace(/\/+$/, '')}#${identity}`;
+}
+
+function deferred(): HostThrottle['wake'] {
+	let resolve!: () => void;
+	const promise = new Promise<void>((done) => (resolve = done));
+	return { promise, resolve };
+}
+
+function throttleFor(key: string): HostThrottle {
+	let throttle = throttles.get(key);
+	if (!throttle) {
+		throttle = {
+			gateUntil: 0,
+			window: { start: 0, sent: 0, accepted: 0 },
+			lastSentAt: 0,
+			acceptedTotal: 0,
+			wake: deferred(),
+			stats: { rejected: 0, probes: 0, probesRefused: 0 },
+		};
+		throttles.set(key, throttle);
+	}
+	return throttle;
+}
+
+/** Opens a new window; a refused one first teaches the pace (its requests have been answered by now). */
+function openWindow(throttle: HostThrottle, now: number): void {
+	const last = throttle.window;
+	if (last.resetAt !== undefined) {
+		const windowMs = last.resetAt - last.start;
+		if (last.accepted >= 1 && windowMs >= MIN_LEARNED_WINDOW_MS) {
+			const floorMs = Math.max(MIN_LEARNED_WINDOW_MS, windowMs - PROBE_RANGE_MS);
+			throttle.pace = { limit: last.accepted, windowMs, floorMs, probing: false };
+			Object.assign(throttle.stats, { limit: last.accepted, windowMs });
+		}
+	}
+	throttle.window = { start: now, sent: 0, accepted: 0 };
+}
+
+interface Slot {
+	window: RateWindow;
+	/** Time spent behind a closed gate (counts against the 429 budget). */
+	gateWaitMs: number;
+	/** Set for a probe: how far into its window it was sent. */
+	probeOffsetMs?: number;
+}
+
+/**
+ * Waits until a request may be sent: behind the gate, then behind the learned pace. Undefined
+ * when the gate stays closed longer than the budget left.
+ */
+async function acquireSlot(throttle: HostThrottle, budgetLeftMs: number): Promise<Slot | undefined> {
+	let gateWaitMs = 0;
+	for (;;) {
+		const now = Date.now();
+		if (now < throttle.gateUntil) {
+			if (gateWaitMs + throttle.gateUntil - now > budgetLeftMs) return undefined;
+			const wait = throttle.gateUntil - now;
+			gateWaitMs += wait;
+			await sleep(wait);
+			continue;
+		}
+		// A pace learned long ago (no traffic for two windows) may be stale: start afresh.
+		if (throttle.pace && now - throttle.lastSentAt > 2 * throttle.pace.windowMs) throttle.pace = undefined;
+		const pace = throttle.pace;
+		const window = throttle.window;
+		const refused = window.resetAt !== undefined;
+		const expired = now - window.start >= (pace?.windowMs ?? ASSUMED_WINDOW_MS);
+		if (refused || expired || window.sent === 0) openWindow(throttle, now);
+		if (pace && throttle.window.sent >= pace.limit) {
+			const current = throttle.window;
+			if (!pace.probing && pace.windowMs - pace.floorMs > PROBE_PRECISION_MS) {
+				pace.probing = true;
+				const offset = (pace.floorMs + pace.windowMs) / 2;
+				await sleep(Math.max(0, current.start + offset - now));
+				if (throttle.window !== current || throttle.pace !== pace) {
+					pace.probing = false;
+					continue;
+				}
+				throttle.stats.probes++;
+				throttle.lastSentAt = Date.now();
+				return { window: current, gateWaitMs, probeOffsetMs: Date.now() - current.start };
+			}
+			const wake = throttle.wake.promise;
+			await Promise.race([sleep(Math.max(1, current.start + pace.windowMs - now)), wake]);
+			continue;
+		}
+		throttle.window.sent++;
+		throttle.lastSentAt = now;
+		return { window: throttle.window, gateWaitMs };
+	}
+}
+
+/** A probe's answer: accepted, the next window has begun (and the window is at most this long). */
+function noteProbe(throttle: HostThrottle, slot: Slot, accepted: boolean): void {
+	const pace = throttle.pace;
+	if (!pace || slot.probeOffsetMs === undefined) return;
+	pace.probing = false;
+	if (!accepted) {
+		throttle.stats.probesRefused++;
+		pace.floorMs = Math.max(pace.floorMs, slot.probeOffsetMs);
+		return;
+	}
+	pace.windowMs = Math.max(pace.floorMs, slot.probeOffsetMs);
+	throttle.stats.windowMs = pace.windowMs;
+	if (throttle.window === slot.window) {
+		throttle.window = { start: slot.window.start + slot.probeOffsetMs, sent: 1, accepted: 1 };
+		const { resolve } = throttle.wake;
+		throttle.wake = deferred();
+		resolve();
+	}
+}
+
+/** A 429 for a request sent in `window`: close the gate until the announced reset. */
+function noteRateLimited(throttle: HostThrottle, window: RateWindow, waitMs: number): void {
+	const resetAt = Date.now() + waitMs;
+	if (window === throttle.window) {
+		// Every 429 of one window announces an upper bound of the same reset: keep the earliest.
+		window.resetAt = window.resetAt === undefined ? resetAt : Math.min(window.resetAt, resetAt);
+		throttle.gateUntil = Math.max(throttle.gateUntil, window.resetAt);
+	} else {
+		throttle.gateUntil = Math.max(throttle.gateUntil, resetAt);
+	}
+}
+
 /**
  * Sends one declarative request with the retry policy above. `safeToRepeat` overrides the
  * method-based guess (true for POSTs that only compute, such as rate quotes).
@@ -154,12 +396,56 @@ export async function requestWithRetry(
 	safeToRepeat = isSafeToRepeat(requestData.options),
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<INodeExecutionData[]> {
-	for (let attempt = 1; ; attempt++) {
+	const throttle = throttleFor(throttleKey(this, requestData.options));
+	const budgetMs = policy.rateLimitBudgetMs ?? DEFAULT_RETRY_POLICY.rateLimitBudgetMs ?? 0;
+	let refusedWaitMs = 0;
+	let refusals = 0;
+	let lastError: unknown;
+	let acceptedBefore = throttle.acceptedTotal;
+	for (let attempt = 1; ; ) {
+		// Before a first 429 the gate wait is another request's refusal: it does not count.
+		const slot = await acquireSlot(throttle, refusals === 0 ? Infinity : budgetMs - refusedWaitMs);
+		if (!slot) throw asNodeError(this.getNode(), lastError, attempt);
+		if (refusals > 0) refusedWaitMs += slot.gateWaitMs;
 		try {
-			return await this.makeRoutingRequest(requestData);
+			const result = await this.makeRoutingRequest(requestData);
+			slot.window.accepted++;
+			throttle.acceptedTotal++;
+			noteProbe(throttle, slot, true);
+			return result;
 		} catch (error) {
-			const wait = retryDelay(describeFailure(error), attempt, safeToRepeat, policy);
+			lastError = error;
+			const failure = describeFailure(error);
+			if (failure.status === 429) {
+				throttle.stats.rejected++;
+				if (slot.probeOffsetMs !== undefined) {
+					// A probe sent early on purpose: the window is longer than that. Not a refusal to count.
+					noteProbe(throttle, slot, false);
+					continue;
+				}
+				// Not an attempt (the API did nothing): bounded by the wait budget instead.
+				// While the host accepts other requests, a 429 is our turn to wait (the budget bounds
+				// it); a host that accepted nothing since our last try counts as a failed attempt, so
+				// a key that is refused outright still gives up after maxAttempts.
+				if (throttle.acceptedTotal === acceptedBefore) attempt++;
+				acceptedBefore = throttle.acceptedTotal;
+				if (attempt > policy.maxAttempts) throw asNodeError(this.getNode(), error, attempt - 1);
+				refusals++;
+				const wait = retryDelay(failure, refusals, safeToRepeat, { ...policy, maxAttempts: Infinity });
+				if (wait === undefined || refusedWaitMs + wait > budgetMs) throw asNodeError(this.getNode(), error, attempt);
+				noteRateLimited(throttle, slot.window, wait);
+				continue;
+			}
+			if (failure.status !== undefined) {
+				slot.window.accepted++;
+				throttle.acceptedTotal++;
+				noteProbe(throttle, slot, true);
+			} else {
+				noteProbe(throttle, slot, false);
+			}
+			const wait = retryDelay(failure, attempt, safeToRepeat, policy);
 			if (wait === undefined) throw asNodeError(this.getNode(), error, attempt);
+			attempt++;
 			await sleep(wait);
 		}
 	}
