@@ -37,7 +37,7 @@ const SPEC_FILES: Record<ApiName, string> = {
 	SERA: 'sera-openapi.json',
 };
 
-/** The vendored copies in test/contract/specs (CI has no /work/shared); CONTRACT_SPEC_DIR overrides. */
+/** The vendored copies in test/contract/specs (a fresh clone has no ../shared); CONTRACT_SPEC_DIR overrides. */
 export function specDirectory(): string {
 	return process.env.CONTRACT_SPEC_DIR ?? path.join(__dirname, 'specs');
 }

@@ -1,5 +1,5 @@
 /**
- * A stateful local Stamps.com/Endicia SERA, shaped like /work/shared/api/sera-openapi.json:
+ * A stateful local Stamps.com/Endicia SERA, shaped like test/contract/specs/sera-openapi.json:
  *  - sign-in host at `signinUrl`: GET /authorize (302 back to redirect_uri with ?code=&state=)
  *    and POST /oauth/token (form-encoded OR JSON body, client credentials in the body or as
  *    HTTP Basic; authorization_code and refresh_token grants; `expires_in` as a string).

@@ -1,7 +1,7 @@
 /**
  * A stateful local ShipEngine: carriers, address validation and recognition, rates, labels
  * (bought, listed, voided, tracked, downloaded), tracking, manifests, pickups, carrier funding,
- * webhooks and the webhook JWKS, shaped like /work/shared/api/shipengine-openapi.yaml.
+ * webhooks and the webhook JWKS, shaped like test/contract/specs/shipengine-openapi.yaml.
  * Requests need an `API-Key` header (401 otherwise); an optional per-key rate limit answers 429
  * with `Retry-After` (seconds). Errors use ShipEngine's `{request_id, errors[]}` envelope.
  */
