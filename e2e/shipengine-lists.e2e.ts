@@ -36,7 +36,7 @@ describe('ShipEngine lists in real n8n', () => {
 		const page = (n: number) => ({
 			method: 'GET',
 			path: '/v1/labels',
-			query: { carrier_id: 'se-100001', page: String(n), page_size: '500' },
+			query: { carrier_id: 'se-100001', page: String(n), page_size: '5000' },
 		});
 		// pages 1 and 2 pass, page 3 is refused with 429 + Retry-After, then retried and served.
 		expect(pages).toEqual([page(1), page(2), page(3), page(3)]);

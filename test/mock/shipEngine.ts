@@ -45,6 +45,12 @@ export interface ShipEngineMockOptions {
 	rateLimit?: { limit: number; windowMs: number };
 	/** Largest page_size honoured on paged lists; bigger requests are capped (default 500). */
 	pageSizeMax?: number;
+	/**
+	 * Largest page_size accepted on paged lists: a bigger one is refused with 400
+	 * invalid_field_value (field page_size, the maximum named in the message) instead of capped.
+	 * Off by default (requests are capped at pageSizeMax).
+	 */
+	pageSizeRejectAbove?: number;
 	/** pre-seeded labels for list tests */
 	labels?: number;
 }
@@ -328,6 +334,10 @@ export async function startShipEngineMock(options: ShipEngineMockOptions = {}): 
 		const pageSize = Number(req.query.page_size ?? 25);
 		if (!Number.isInteger(page) || page < 1) return shipEngineError(400, 'invalid_field_value', 'page must be an integer of 1 or more.', 'page');
 		if (!Number.isInteger(pageSize) || pageSize < 1) return shipEngineError(400, 'invalid_field_value', 'page_size must be an integer of 1 or more.', 'page_size');
+		const rejectAbove = options.pageSizeRejectAbove;
+		if (rejectAbove !== undefined && pageSize > rejectAbove) {
+			return shipEngineError(400, 'invalid_field_value', `page_size must be between 1 and ${rejectAbove}.`, 'page_size');
+		}
 		const size = Math.min(pageSize, pageSizeMax);
 		const { slice, pages } = paginate(items, page, size);
 		const link = (target: number) => {

@@ -23,10 +23,10 @@ describe('Label > Get Many', () => {
 	it('Return All walks every page with the filters', async () => {
 		nock(API, headers)
 			.get('/v1/labels')
-			.query({ label_status: 'completed', refund_status: 'pending,approved', page: 1, page_size: 500 })
+			.query({ label_status: 'completed', refund_status: 'pending,approved', page: 1, page_size: 5000 })
 			.reply(200, page([urlLabel('se-1'), urlLabel('se-2')], 1, 2, 3))
 			.get('/v1/labels')
-			.query({ label_status: 'completed', refund_status: 'pending,approved', page: 2, page_size: 500 })
+			.query({ label_status: 'completed', refund_status: 'pending,approved', page: 2, page_size: 5000 })
 			.reply(200, page([urlLabel('se-3')], 2, 2, 3));
 		const { items, error } = await run(
 			{ resource: 'label', operation: 'getAll', returnAll: true, filters: { labelStatus: 'completed', refundStatus: ['pending', 'approved'] } },

@@ -100,10 +100,10 @@ describe('Manifest > Get Many', () => {
 	it('Return All: reads every page and outputs one item per manifest', async () => {
 		nock(API, headers)
 			.get('/v1/manifests')
-			.query({ page: 1, page_size: 500 })
+			.query({ page: 1, page_size: 5000 })
 			.reply(200, page([manifestNo(1), manifestNo(2)], 1, 2, 3))
 			.get('/v1/manifests')
-			.query({ page: 2, page_size: 500 })
+			.query({ page: 2, page_size: 5000 })
 			.reply(200, page([manifestNo(3)], 2, 2, 3));
 		const { items, error } = await run({ resource: 'manifest', operation: 'getAll', returnAll: true });
 		expect(error).toBeUndefined();

@@ -119,10 +119,10 @@ describe('Pickup > Get Many', () => {
 	it('Return All over two pages, one item per pickup', async () => {
 		nock(API, headers)
 			.get('/v1/pickups')
-			.query({ page: 1, page_size: 500 })
+			.query({ page: 1, page_size: 5000 })
 			.reply(200, page([pickupNo(1)], 1, 2, 2))
 			.get('/v1/pickups')
-			.query({ page: 2, page_size: 500 })
+			.query({ page: 2, page_size: 5000 })
 			.reply(200, page([pickupNo(2)], 2, 2, 2));
 		const { items, error } = await run({ resource: 'pickup', operation: 'getAll', returnAll: true });
 		expect(error).toBeUndefined();

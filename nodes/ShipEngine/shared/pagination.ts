@@ -7,8 +7,13 @@
  * `limit` number parameter, and its postReceive does not pick a root property: this paginator
  * does, and maps each record to its own item paired with the input item.
  *
- * Requests: with Return All, pages of PAGE_SIZE_MAX until `page >= pages`, which is the minimum
- * possible; with a Limit, one request of page_size = limit when limit <= PAGE_SIZE_MAX.
+ * Requests: ShipEngine documents no page_size maximum, so the paginator asks for PAGE_SIZE_ASKED
+ * (with a Limit: the limit, if smaller) and sends that same page_size on every page. A server
+ * that caps page_size silently then numbers its pages by its own cap, which the walk follows
+ * (`pages` in the answer), so Return All takes ceil(total / min(cap, PAGE_SIZE_ASKED)) requests:
+ * the minimum for whatever cap the server applies. A server that refuses the size with a 400
+ * about page_size gets page 1 again at the maximum its message names (else PAGE_SIZE_FALLBACK),
+ * and that maximum is remembered for the host for the rest of the process.
  */
 import type {
 	DeclarativeRestApiSettings,
@@ -18,12 +23,79 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestWithRetry } from '../../shared/retry';
+import { asNodeError } from '../../shared/errors';
+import { describeFailure, requestWithRetry } from '../../shared/retry';
 
-/** ShipEngine documents no upper bound for page_size; 500 keeps responses reasonable. */
-export const PAGE_SIZE_MAX = 500;
+/**
+ * The page size asked for. A label record is about 1.5-2 KB of JSON, so a full page is about
+ * 10 MB of response: a few seconds of server time and one transient string next to the items
+ * Return All keeps anyway, while 10,000 labels take 2 requests even where the server has no cap.
+ * Larger pages would save at most one request per 5000 records and make each timeout costlier.
+ */
+export const PAGE_SIZE_ASKED = 5000;
+/** The size tried after a page_size refusal that names no maximum (the size this node used to ask). */
+export const PAGE_SIZE_FALLBACK = 500;
+/** Smaller sizes tried for one list before the refusal is given to the user. */
+const MAX_SHRINKS = 3;
 
-export function pageNumberPaginator(rootProperty: string, pageSizeMax = PAGE_SIZE_MAX) {
+/** Largest page_size each host accepted after refusing a larger one (base URL → size). */
+const pageSizeLimits = new Map<string, number>();
+
+/** Forgets the page sizes learned from refusals (tests). */
+export function resetPageSizeLimits(): void {
+	pageSizeLimits.clear();
+}
+
+function hostOf(options: DeclarativeRestApiSettings.ResultOptions['options']): string {
+	const base = String(options.baseURL ?? '');
+	if (base) return base.replace(/\/+$/, '');
+	try {
+		return new URL(String(options.url ?? '')).origin;
+	} catch {
+		return '';
+	}
+}
+
+/** The ShipEngine error messages of a failure, and whether one of them names page_size. */
+function pageSizeComplaint(error: unknown): string | undefined {
+	if (describeFailure(error).status !== 400) return undefined;
+	const response = (error as { errorResponse?: { errors?: unknown } }).errorResponse;
+	const errors = Array.isArray(response?.errors) ? (response.errors as IDataObject[]) : [];
+	const messages = errors.length ? errors : [{ message: (error as Error).message }];
+	const about = messages.filter((e) => e.field_name === 'page_size' || /page[_ ]?size/i.test(String(e.message ?? '')));
+	return about.length ? about.map((e) => String(e.message ?? '')).join(' ') : undefined;
+}
+
+/**
+ * The smaller page_size to try after `error`, or undefined when the error is not a refusal of
+ * page_size (or no smaller size is left). "less than N" means N - 1; otherwise the largest
+ * number below `asked` in the message ("between 1 and 500", "at most 500", "<= 500").
+ */
+export function smallerPageSize(error: unknown, asked: number): number | undefined {
+	const message = pageSizeComplaint(error);
+	if (message === undefined) return undefined;
+	const lessThan = /less than (\d+)/i.exec(message);
+	const numbers = lessThan ? [Number(lessThan[1]) - 1] : (message.match(/\d+/g) ?? []).map(Number);
+	const named = Math.max(0, ...numbers.filter((n) => n > 1 && n < asked));
+	if (named) return named;
+	return PAGE_SIZE_FALLBACK < asked ? PAGE_SIZE_FALLBACK : undefined;
+}
+
+function pageRequest(
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	page: number,
+	pageSize: number,
+): DeclarativeRestApiSettings.ResultOptions {
+	const qs = { ...(requestData.options.qs ?? {}), page, page_size: pageSize };
+	return { ...requestData, options: { ...requestData.options, qs } };
+}
+
+/** A count from the answer (pages, total), when the API sent one. */
+function countOf(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+export function pageNumberPaginator(rootProperty: string) {
 	return async function paginate(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -31,23 +103,45 @@ export function pageNumberPaginator(rootProperty: string, pageSizeMax = PAGE_SIZ
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 		const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', 50)));
 		const itemIndex = this.getItemIndex();
+		const host = hostOf(requestData.options);
+		// The same page_size on every page: pages are numbered by it (or by the server's cap).
+		let pageSize = Math.min(PAGE_SIZE_ASKED, pageSizeLimits.get(host) ?? Infinity, limit);
 		const results: INodeExecutionData[] = [];
+		let seen = 0;
+		let firstPageLength = 0;
 
 		for (let page = 1; ; page++) {
-			const pageSize = Math.min(pageSizeMax, limit - results.length);
-			const pageRequest: DeclarativeRestApiSettings.ResultOptions = {
-				...requestData,
-				options: { ...requestData.options, qs: { ...(requestData.options.qs ?? {}), page, page_size: pageSize } },
-			};
-			const [response] = await requestWithRetry.call(this, pageRequest);
-			const body = (response?.json ?? {}) as IDataObject;
-			const records = (body[rootProperty] ?? []) as IDataObject[];
+			let body: IDataObject | undefined;
+			for (let shrinks = 0; body === undefined; shrinks++) {
+				try {
+					const [response] = await requestWithRetry.call(this, pageRequest(requestData, page, pageSize));
+					body = (response?.json ?? {}) as IDataObject;
+				} catch (error) {
+					// Only before any record is taken: a new size renumbers the pages.
+					const smaller = page === 1 && shrinks < MAX_SHRINKS ? smallerPageSize(error, pageSize) : undefined;
+					// Already the API's NodeApiError (requestWithRetry made it one): given on as it is.
+					if (smaller === undefined) throw asNodeError(this.getNode(), error, 1);
+					pageSizeLimits.set(host, Math.min(smaller, pageSizeLimits.get(host) ?? Infinity));
+					pageSize = smaller;
+				}
+			}
+			const records = Array.isArray(body[rootProperty]) ? (body[rootProperty] as IDataObject[]) : [];
 			for (const json of records) {
 				if (results.length >= limit) break;
 				results.push({ json, pairedItem: { item: itemIndex } });
 			}
-			const pages = Number(body.pages ?? 0);
-			if (results.length >= limit || records.length === 0 || page >= pages) break;
+			seen += records.length;
+			if (page === 1) firstPageLength = records.length;
+			if (results.length >= limit || records.length === 0) break;
+			const pages = countOf(body.pages);
+			const total = countOf(body.total);
+			if (pages !== undefined) {
+				if (page >= pages) break;
+			} else if (total !== undefined) {
+				if (seen >= total) break;
+			} else if (records.length < firstPageLength) {
+				break;
+			}
 		}
 		return results;
 	};
