@@ -126,7 +126,7 @@ describe('Label > Create', () => {
 
 	it('rejects a zero weight before any request', async () => {
 		const { error } = await run(createParams({ weight: 0 }));
-		expect(error?.message).toBe('Weight must be greater than 0');
+		expect(error?.message).toBe('Weight: must be above zero (got 0) (item 0)');
 	});
 });
 

@@ -169,7 +169,7 @@ describe('Manifest and container label', () => {
 
 	it('rejects an empty Label IDs before any request', async () => {
 		const { error } = await run({ resource: 'manifest', operation: 'create', labelIds: ' , ' });
-		expect(error?.message).toBe('Label IDs is required');
+		expect(error?.message).toBe('Label IDs: give at least one label_id (comma-separated, or an expression that returns a list) (item 0)');
 	});
 });
 
@@ -208,7 +208,7 @@ describe('Balance', () => {
 		const { items } = await run({ resource: 'balance', operation: 'addFunds', amount: 100, additionalFields: { currency: 'usd' } });
 		expect(items.map((i) => i.json)).toEqual([fixture('balance.json')]);
 		const { error } = await run({ resource: 'balance', operation: 'addFunds', amount: 0 });
-		expect(error?.message).toBe('Amount must be greater than 0');
+		expect(error?.message).toBe('Amount: must be above zero (got 0) (item 0)');
 	});
 });
 

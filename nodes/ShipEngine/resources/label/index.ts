@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { retryingComputeRequest } from '../../../shared/retry';
 import { shipEngineError } from '../../shared/errors';
-import { requireFields } from '../../shared/input';
+import { checkDates, requireFields, SHIPMENT_SHIP_DATE } from '../../shared/input';
 import { labelOutput, pairWithInput, requestInlineLabel } from '../../shared/labelOutput';
 import { pageNumberPaginator } from '../../shared/pagination';
 import { safePurchase, stampExternalShipmentId } from '../../shared/purchase';
@@ -60,7 +60,7 @@ export const labelDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/v1/labels' },
 					send: {
-						preSend: [requireFields(['carrierId', 'Carrier'], ['serviceCode', 'Service']), shipmentPreSend, stampExternalShipmentId, requestInlineLabel('body')],
+						preSend: [requireFields(['carrierId', 'Carrier'], ['serviceCode', 'Service']), checkDates([SHIPMENT_SHIP_DATE]), shipmentPreSend, stampExternalShipmentId, requestInlineLabel('body')],
 					},
 					operations: { pagination: safePurchase('externalShipmentId') },
 					output: labelResult,
@@ -116,7 +116,7 @@ export const labelDescription: INodeProperties[] = [
 						method: 'POST',
 						url: '=/v1/labels/rate_shopper_id/{{ encodeURIComponent($parameter.rateShopperId) }}',
 					},
-					send: { preSend: [shipmentPreSend, stampExternalShipmentId, requestInlineLabel('body')] },
+					send: { preSend: [checkDates([SHIPMENT_SHIP_DATE]), shipmentPreSend, stampExternalShipmentId, requestInlineLabel('body')] },
 					operations: { pagination: safePurchase('externalShipmentId') },
 					output: labelResult,
 				},

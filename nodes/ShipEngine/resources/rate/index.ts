@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { retryingComputeRequest } from '../../../shared/retry';
 import { shipEngineError } from '../../shared/errors';
+import { checkDates, ESTIMATE_SHIP_DATE, RATE_SHIP_DATE } from '../../shared/input';
 import { pairWithInput } from '../../shared/labelOutput';
 import { rateCalculateDescription } from './calculate';
 import { rateEstimateDescription } from './estimate';
@@ -26,7 +27,7 @@ export const rateDescription: INodeProperties[] = [
 					'Get live rates from the chosen carriers for a shipment (addresses and packages, or an existing shipment ID). Can output only the cheapest or fastest rate, whose rate_id Label > Create From Rate buys. Nothing is charged.',
 				routing: {
 					request: { method: 'POST', url: '/v1/rates' },
-					send: { preSend: [rateCalculatePreSend] },
+					send: { preSend: [checkDates([RATE_SHIP_DATE]), rateCalculatePreSend] },
 					operations: { pagination: retryingComputeRequest },
 					output: { postReceive: [shipEngineError, rateOutput] },
 				},
@@ -39,7 +40,7 @@ export const rateDescription: INodeProperties[] = [
 					'Estimate rates from origin and destination postal details and a weight, without a full address. Estimates have no rate ID and cannot be bought. Nothing is charged.',
 				routing: {
 					request: { method: 'POST', url: '/v1/rates/estimate' },
-					send: { preSend: [rateEstimatePreSend] },
+					send: { preSend: [checkDates([ESTIMATE_SHIP_DATE]), rateEstimatePreSend] },
 					operations: { pagination: retryingComputeRequest },
 					output: { postReceive: [shipEngineError, rateOutput] },
 				},

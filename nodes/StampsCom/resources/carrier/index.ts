@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { CONNECT_CARRIER_OPTIONS } from '../../shared/options';
 import { toItems } from '../../shared/output';
 import { seraRouting } from '../../shared/routing';
-import { DATE_ONLY } from '../../shared/validation';
+import { checkDates, DATE_ONLY, FILTER_SHIP_DATE } from '../../shared/validation';
 import { buildCarrierAccount, carrierConnectDescription } from './connect';
 
 const showOnlyForCarriers = { resource: ['carrier'] };
@@ -40,7 +40,7 @@ export const carrierDescription: INodeProperties[] = [
 				action: 'Get carrier services',
 				description:
 					'List the services, packaging types, limits and add-ons each carrier offers this account; one item per carrier',
-				routing: seraRouting({ method: 'GET', url: '/v1/carrier-services' }, [toItems({ rootProperty: 'shipping_options' })]),
+				routing: seraRouting({ method: 'GET', url: '/v1/carrier-services' }, [toItems({ rootProperty: 'shipping_options' })], [checkDates([FILTER_SHIP_DATE])]),
 			},
 		],
 		default: 'getServices',

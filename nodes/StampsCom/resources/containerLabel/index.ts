@@ -5,6 +5,7 @@ import { labelToBinary } from '../../shared/labelOutput';
 import { LABEL_FORMAT_OPTIONS } from '../../shared/options';
 import { seraRouting } from '../../shared/routing';
 import { selectByField, selectionFields } from '../../shared/selection';
+import { checkDates, SELECTION_SHIP_DATE } from '../../shared/validation';
 
 const showOnlyForContainerLabels = { resource: ['containerLabel'] };
 const showOnlyForContainerLabelCreate = { resource: ['containerLabel'], operation: ['create'] };
@@ -26,6 +27,7 @@ export const containerLabelDescription: INodeProperties[] = [
 				routing: seraRouting(
 					{ method: 'POST', url: '/v1/container-labels' },
 					[labelToBinary({ idProperty: 'container_label_id', filePrefix: 'container-label', formatParameter: 'additionalFields.labelFormat' })],
+					[checkDates([SELECTION_SHIP_DATE])],
 				),
 			},
 		],

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { labelToBinary } from '../../shared/labelOutput';
 import { toItems } from '../../shared/output';
 import { seraRouting } from '../../shared/routing';
-import { requireDates, requirePositive, requireValues } from '../../shared/validation';
+import { checkDates, requirePositive, requireValues, SHIP_DATE } from '../../shared/validation';
 import { labelCreateDescription } from './create';
 import { labelReprintDescription } from './reprint';
 import { labelVoidDescription } from './void';
@@ -31,7 +31,7 @@ export const labelDescription: INodeProperties[] = [
 					[
 						requireValues([['serviceType', 'Service Type']]),
 						requirePositive([['weight', 'Weight']]),
-						requireDates([['additionalFields.shipDate', 'Ship Date']]),
+						checkDates([SHIP_DATE]),
 					],
 				),
 			},

@@ -5,6 +5,7 @@ import { labelToBinary } from '../../shared/labelOutput';
 import { LABEL_FORMAT_OPTIONS } from '../../shared/options';
 import { seraRouting } from '../../shared/routing';
 import { selectByField, selectionFields } from '../../shared/selection';
+import { checkDates, SELECTION_SHIP_DATE } from '../../shared/validation';
 
 const showOnlyForManifests = { resource: ['manifest'] };
 const showOnlyForManifestCreate = { resource: ['manifest'], operation: ['create'] };
@@ -26,6 +27,7 @@ export const manifestDescription: INodeProperties[] = [
 				routing: seraRouting(
 					{ method: 'POST', url: '/v1/manifests' },
 					[labelToBinary({ idProperty: 'manifest_id', filePrefix: 'manifest', formatParameter: 'additionalFields.labelFormat' })],
+					[checkDates([SELECTION_SHIP_DATE])],
 				),
 			},
 		],

@@ -4,7 +4,7 @@ import { idempotencyOptions } from '../../shared/descriptions';
 import { toItems } from '../../shared/output';
 import { seraRouting } from '../../shared/routing';
 import { selectByField, selectionFields } from '../../shared/selection';
-import { requireValues } from '../../shared/validation';
+import { checkDates, PICKUP_WINDOW, requireValues } from '../../shared/validation';
 
 const showOnlyForPickups = { resource: ['pickup'] };
 const showOnlyForSchedule = { resource: ['pickup'], operation: ['schedule'] };
@@ -38,7 +38,7 @@ export const pickupDescription: INodeProperties[] = [
 				routing: seraRouting(
 					{ method: 'POST', url: '/v1/pickups' },
 					[toItems()],
-					[requireValues([['pickupWindowStart', 'Pickup Window Start'], ['pickupWindowEnd', 'Pickup Window End']])],
+					[checkDates(PICKUP_WINDOW)],
 				),
 			},
 		],

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { toItems } from '../../shared/output';
 import { seraRouting } from '../../shared/routing';
-import { requirePositive } from '../../shared/validation';
+import { checkDates, requirePositive, SHIP_DATE } from '../../shared/validation';
 import { rateGetDescription } from './get';
 
 const showOnlyForRates = { resource: ['rate'] };
@@ -21,7 +21,7 @@ export const rateDescription: INodeProperties[] = [
 				action: 'Get shipping rates',
 				description:
 					'Quote the rates of every service (or one carrier or service) for a package between two postal codes; returns one item per rate, buys nothing',
-				routing: seraRouting({ method: 'POST', url: '/v1/rates' }, [toItems()], [requirePositive([['weight', 'Weight']])]),
+				routing: seraRouting({ method: 'POST', url: '/v1/rates' }, [toItems()], [requirePositive([['weight', 'Weight']]), checkDates([SHIP_DATE])]),
 			},
 		],
 		default: 'get',
