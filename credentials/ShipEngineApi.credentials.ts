@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { SHIPENGINE_BASE_URL as SHIPENGINE_HOST } from '../nodes/shared/constants';
 
 export class ShipEngineApi implements ICredentialType {
 	name = 'shipEngineApi';
@@ -38,13 +41,23 @@ export class ShipEngineApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'API-Key': '={{$credentials.apiKey}}',
-			},
-		},
+	/**
+	 * Adds the API-Key header and, when a Base URL override is set, sends the node's requests
+	 * (which all use ShipEngine's host as their base) there instead. Plain code rather than a
+	 * generic `={{$credentials.apiKey}}` block: n8n would evaluate that expression on every
+	 * request. Absolute URLs (a label file, another API) are never redirected.
+	 */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		const configured = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim().replace(/\/+$/, '') : '';
+		const baseURL = configured && requestOptions.baseURL?.replace(/\/+$/, '') === SHIPENGINE_HOST ? configured : requestOptions.baseURL;
+		return {
+			...requestOptions,
+			baseURL,
+			headers: { ...requestOptions.headers, 'API-Key': String(credentials.apiKey ?? '') },
+		};
 	};
 
 	test: ICredentialTestRequest = {

@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { SHIPENGINE_BASE_URL } from '../shared/constants';
+import { fillPathParameters } from '../shared/requestShaping';
 import { retryingRequest } from '../shared/retry';
 import { resourceSelector, resourceDescriptions } from './resources';
 
@@ -21,7 +22,9 @@ export class ShipEngine implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'shipEngineApi', required: true }],
 		requestDefaults: {
-			baseURL: `={{ ($credentials.baseUrl || "${SHIPENGINE_BASE_URL}").replace(/\\/+$/, "") }}`,
+			// Static on purpose: the credential's authenticate() points requests at its Base URL
+			// override (an expression here would be evaluated twice per item by n8n).
+			baseURL: SHIPENGINE_BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			ignoreHttpStatusErrors: true,
 		},
@@ -34,7 +37,8 @@ export class ShipEngine implements INodeType {
 				name: 'retryPolicy',
 				type: 'hidden',
 				default: true,
-				routing: { send: { paginate: true } },
+				// First preSend of every operation: `/v1/labels/{labelId}` → the item's encoded value.
+				routing: { send: { paginate: true, preSend: [fillPathParameters] } },
 			},
 			resourceSelector,
 			...resourceDescriptions,

@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { fillPathParameters } from '../shared/requestShaping';
 import { retryingRequest } from '../shared/retry';
 import { CREDENTIAL_NAME, SERA_BASE_URL_EXPRESSION } from './shared/environment';
 import { getSecurityQuestions, getServiceTypes } from './shared/loadOptions';
@@ -37,7 +38,8 @@ export class StampsCom implements INodeType {
 				name: 'retryPolicy',
 				type: 'hidden',
 				default: true,
-				routing: { send: { paginate: true } },
+				// First preSend of every operation: `/v1/labels/{labelId}` → the item's encoded value.
+				routing: { send: { paginate: true, preSend: [fillPathParameters] } },
 			},
 			resourceSelector,
 			...resourceDescriptions,

@@ -9,7 +9,7 @@ import { fundsAdded, sendFundsOnce } from './funding';
 
 const showOnlyForBalances = { resource: ['balance'] };
 
-const carrierUrl = (tail = '') => `=/v1/carriers/{{ encodeURIComponent(String($parameter.carrierId).trim()) }}${tail}`;
+const carrierUrl = (tail = '') => `/v1/carriers/{carrierId}${tail}`;
 const checkCarrier = requireFields(['carrierId', 'Carrier']);
 
 /** The balance-related fields of a carrier account (GET /v1/carriers[/{id}]). */

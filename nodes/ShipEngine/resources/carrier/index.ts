@@ -7,7 +7,7 @@ import { carrierFields } from './fields';
 
 const showOnlyForCarriers = { resource: ['carrier'] };
 
-const carrierUrl = (tail = '') => `=/v1/carriers/{{ encodeURIComponent(String($parameter.carrierId).trim()) }}${tail}`;
+const carrierUrl = (tail = '') => `/v1/carriers/{carrierId}${tail}`;
 const checkCarrier = { preSend: [requireFields(['carrierId', 'Carrier'])] };
 
 /** One item per element of `property` (services, packages, options), paired with the input item. */

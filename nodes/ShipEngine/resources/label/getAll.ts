@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { dateTimeFilter, dateTimeQuery } from '../../shared/input';
 import { filterDropdown } from '../../shared/lookups';
 import { returnAllFields } from '../../shared/pagination';
+import { asCommaList } from '../../../shared/requestShaping';
 
 const showOnlyForLabelGetAll = { resource: ['label'], operation: ['getAll'] };
 
@@ -42,7 +43,7 @@ export const labelGetAllDescription: INodeProperties[] = [
 				],
 				default: [],
 				description: 'Only labels whose Refund Assist request has one of these statuses',
-				routing: { send: { type: 'query', property: 'refund_status', value: '={{ $value.join(",") }}' } },
+				routing: { send: { type: 'query', property: 'refund_status', preSend: [asCommaList('qs', 'refund_status')] } },
 			},
 			{ displayName: 'Service Code', name: 'serviceCode', type: 'string', default: '', placeholder: 'usps_priority_mail', routing: query('service_code') },
 			{ displayName: 'Shipment ID', name: 'shipmentId', type: 'string', default: '', routing: query('shipment_id') },

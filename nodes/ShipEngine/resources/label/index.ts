@@ -19,7 +19,7 @@ import { labelIdOnlyDescription } from './simple';
 
 const showOnlyForLabels = { resource: ['label'] };
 
-const labelPath = (suffix = '') => `=/v1/labels/{{ encodeURIComponent($parameter.labelId) }}${suffix}`;
+const labelPath = (suffix = '') => `/v1/labels/{labelId}${suffix}`;
 const labelResult = { postReceive: [shipEngineError, labelOutput] };
 const plainResult = { postReceive: [shipEngineError, pairWithInput] };
 
@@ -73,7 +73,7 @@ export const labelDescription: INodeProperties[] = [
 				description:
 					'Purchase the label for a rate ID returned by Rate > Calculate (charges the carrier account). Returns the label file as binary data.',
 				routing: {
-					request: { method: 'POST', url: '=/v1/labels/rates/{{ encodeURIComponent($parameter.rateId) }}' },
+					request: { method: 'POST', url: '/v1/labels/rates/{rateId}' },
 					send: { preSend: [requestInlineLabel('body')] },
 					operations: { pagination: safePurchase('rateId') },
 					output: labelResult,
@@ -86,7 +86,7 @@ export const labelDescription: INodeProperties[] = [
 				description:
 					'Purchase the label for an existing ShipEngine shipment ID (charges the carrier account). Returns the label file as binary data.',
 				routing: {
-					request: { method: 'POST', url: '=/v1/labels/shipment/{{ encodeURIComponent($parameter.shipmentId) }}' },
+					request: { method: 'POST', url: '/v1/labels/shipment/{shipmentId}' },
 					send: { preSend: [requestInlineLabel('body')] },
 					operations: { pagination: safePurchase('shipmentId') },
 					output: labelResult,
@@ -114,7 +114,7 @@ export const labelDescription: INodeProperties[] = [
 				routing: {
 					request: {
 						method: 'POST',
-						url: '=/v1/labels/rate_shopper_id/{{ encodeURIComponent($parameter.rateShopperId) }}',
+						url: '/v1/labels/rate_shopper_id/{rateShopperId}',
 					},
 					send: { preSend: [checkDates([SHIPMENT_SHIP_DATE]), shipmentPreSend, stampExternalShipmentId, requestInlineLabel('body')] },
 					operations: { pagination: safePurchase('externalShipmentId') },
@@ -140,7 +140,7 @@ export const labelDescription: INodeProperties[] = [
 				routing: {
 					request: {
 						method: 'GET',
-						url: '=/v1/labels/external_shipment_id/{{ encodeURIComponent($parameter.externalShipmentId) }}',
+						url: '/v1/labels/external_shipment_id/{externalShipmentId}',
 					},
 					send: { preSend: [requestInlineLabel('qs')] },
 					output: labelResult,

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { dateTimeFilter, dateTimeQuery } from '../../shared/input';
 import { filterDropdown } from '../../shared/lookups';
 import { returnAllFields } from '../../shared/pagination';
+import { asList } from '../../../shared/requestShaping';
 
 const showOnlyForManifestGetAll = { resource: ['manifest'], operation: ['getAll'] };
 
@@ -37,7 +38,7 @@ export const manifestGetAllDescription: INodeProperties[] = [
 					send: {
 						type: 'query',
 						property: 'label_ids',
-						value: '={{ String($value).split(/[\\s,;]+/).filter(id => id) }}',
+						preSend: [asList('qs', 'label_ids')],
 					},
 				},
 			},

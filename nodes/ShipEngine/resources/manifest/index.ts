@@ -38,7 +38,7 @@ export const manifestDescription: INodeProperties[] = [
 				action: 'Get a manifest',
 				description: 'Get a manifest by ID, with its label IDs and the download link of the form',
 				routing: {
-					request: { method: 'GET', url: '=/v1/manifests/{{ encodeURIComponent(String($parameter.manifestId).trim()) }}' },
+					request: { method: 'GET', url: '/v1/manifests/{manifestId}' },
 					send: { preSend: [requireFields(['manifestId', 'Manifest ID'])] },
 					output: single,
 				},
@@ -51,7 +51,7 @@ export const manifestDescription: INodeProperties[] = [
 				routing: {
 					request: {
 						method: 'GET',
-						url: '=/v1/manifests/requests/{{ encodeURIComponent(String($parameter.manifestRequestId).trim()) }}',
+						url: '/v1/manifests/requests/{manifestRequestId}',
 					},
 					send: { preSend: [requireFields(['manifestRequestId', 'Manifest Request ID'])] },
 					output: single,

@@ -11,7 +11,7 @@ import { pickupScheduleBody, pickupScheduleDescription } from './schedule';
 
 const showOnlyForPickups = { resource: ['pickup'] };
 
-const pickupUrl = '=/v1/pickups/{{ encodeURIComponent(String($parameter.pickupId).trim()) }}';
+const pickupUrl = '/v1/pickups/{pickupId}';
 const checkPickupId = requireFields(['pickupId', 'Pickup ID']);
 
 /** DELETE answers { pickup_id, request_id, errors: [] } (or nothing): say what was cancelled. */

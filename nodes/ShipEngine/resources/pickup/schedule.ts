@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { dateTimeParam, idList, requiredText } from '../../shared/input';
 import { inputError } from '../../shared/shipment';
+import { trimmed } from '../../../shared/requestShaping';
 
 const showOnlyForPickupSchedule = { resource: ['pickup'], operation: ['schedule'] };
 
@@ -14,7 +15,7 @@ const contact = (displayName: string, name: string, property: string, descriptio
 	placeholder,
 	description,
 	displayOptions: { show: showOnlyForPickupSchedule },
-	routing: { send: { type: 'body', property: `contact_details.${property}`, value: '={{ String($value).trim() }}' } },
+	routing: { send: { type: 'body', property: `contact_details.${property}`, preSend: [trimmed('body', `contact_details.${property}`)] } },
 });
 
 const windowEdge = (displayName: string, name: string, description: string): INodeProperties => ({

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { addressCollection, carrierIdsField, packagesCollection, shipmentAdditionalFields } from '../../shared/descriptions';
 import { rateOutputField } from './fields';
+import { asList } from '../../../shared/requestShaping';
 
 const showOnlyForRateCalculate = { resource: ['rate'], operation: ['calculate'] };
 const showForShipmentDetails = { ...showOnlyForRateCalculate, rateSource: ['shipmentDetails'] };
@@ -10,7 +11,7 @@ const list = (property: string) => ({
 	send: {
 		type: 'body' as const,
 		property,
-		value: '={{ String($value).split(",").map(s => s.trim()).filter(s => s) }}',
+		preSend: [asList('body', property)],
 	},
 });
 

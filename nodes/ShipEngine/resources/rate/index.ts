@@ -51,7 +51,7 @@ export const rateDescription: INodeProperties[] = [
 				action: 'Get a rate',
 				description: 'Get a rate returned earlier by Calculate, by its rate ID',
 				routing: {
-					request: { method: 'GET', url: '=/v1/rates/{{ encodeURIComponent($parameter.rateId) }}' },
+					request: { method: 'GET', url: '/v1/rates/{rateId}' },
 					output: { postReceive: [shipEngineError, pairWithInput] },
 				},
 			},

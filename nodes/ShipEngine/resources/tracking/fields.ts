@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { trimmed } from '../../../shared/requestShaping';
 import { carrierCodeDropdown } from '../../shared/lookups';
 
 /** Get, Start and Stop all identify a package by carrier code + tracking number. */
@@ -7,7 +8,7 @@ const showOnlyForTracking = { resource: ['tracking'], operation: ['get', 'start'
 
 export const trackingFields: INodeProperties[] = [
 	carrierCodeDropdown(showOnlyForTracking, {
-		routing: { send: { type: 'query', property: 'carrier_code', value: '={{ String($value).trim() }}' } },
+		routing: { send: { type: 'query', property: 'carrier_code', preSend: [trimmed('qs', 'carrier_code')] } },
 	}),
 	{
 		displayName: 'Tracking Number',
@@ -18,6 +19,6 @@ export const trackingFields: INodeProperties[] = [
 		placeholder: '9400111899223197428490',
 		description: 'Tracking number given by the carrier',
 		displayOptions: { show: showOnlyForTracking },
-		routing: { send: { type: 'query', property: 'tracking_number', value: '={{ String($value).trim() }}' } },
+		routing: { send: { type: 'query', property: 'tracking_number', preSend: [trimmed('qs', 'tracking_number')] } },
 	},
 ];

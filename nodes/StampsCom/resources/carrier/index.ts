@@ -7,7 +7,7 @@ import { checkDates, DATE_ONLY, FILTER_SHIP_DATE } from '../../shared/validation
 import { buildCarrierAccount, carrierConnectDescription } from './connect';
 
 const showOnlyForCarriers = { resource: ['carrier'] };
-const CARRIER_PATH = '=/v1/carriers/{{ encodeURIComponent($parameter.carrier) }}';
+const CARRIER_PATH = '/v1/carriers/{carrier}';
 const carrierResult = (connected: boolean) => toItems({
 	whenEmpty: (ctx) => ({ carrier: ctx.getNodeParameter('carrier', '') as string, connected }),
 });

@@ -9,7 +9,7 @@ import { labelReprintDescription } from './reprint';
 import { labelVoidDescription } from './void';
 
 const showOnlyForLabels = { resource: ['label'] };
-const LABEL_PATH = '=/v1/labels/{{ encodeURIComponent($parameter.labelId.trim()) }}';
+const LABEL_PATH = '/v1/labels/{labelId}';
 
 export const labelDescription: INodeProperties[] = [
 	{

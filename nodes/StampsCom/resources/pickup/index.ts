@@ -24,7 +24,7 @@ export const pickupDescription: INodeProperties[] = [
 				action: 'Cancel a pickup',
 				description: 'Cancel a scheduled carrier pickup by its pickup ID',
 				routing: seraRouting(
-					{ method: 'DELETE', url: '=/v1/pickups/{{ encodeURIComponent($parameter.pickupId.trim()) }}' },
+					{ method: 'DELETE', url: '/v1/pickups/{pickupId}' },
 					[toItems({ whenEmpty: (ctx) => ({ pickup_id: String(ctx.getNodeParameter('pickupId', '')).trim(), cancelled: true }) })],
 					[requireValues([['pickupId', 'Pickup ID']])],
 				),

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { CARRIER_OPTIONS } from '../../shared/options';
 import { toItems } from '../../shared/output';
+import { trimmed } from '../../../shared/requestShaping';
 import { seraRouting } from '../../shared/routing';
 import { requireValues } from '../../shared/validation';
 
@@ -45,6 +46,6 @@ export const trackingDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 9405511899560772485630',
 		displayOptions: { show: showOnlyForTrackingGet },
-		routing: { send: { type: 'query', property: 'tracking_number', value: '={{ String($value).trim() }}' } },
+		routing: { send: { type: 'query', property: 'tracking_number', preSend: [trimmed('qs', 'tracking_number')] } },
 	},
 ];
