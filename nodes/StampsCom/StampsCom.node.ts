@@ -1,11 +1,14 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { mergeRepeatedFields } from '../shared/mergeFields';
 import { fillPathParameters } from '../shared/requestShaping';
 import { retryingRequest } from '../shared/retry';
 import { CREDENTIAL_NAME, SERA_BASE_URL_EXPRESSION } from './shared/environment';
 import { getSecurityQuestions, getServiceTypes } from './shared/loadOptions';
 import { resourceDescriptions, resourceSelector } from './resources';
+
+const fields = mergeRepeatedFields(resourceDescriptions);
 
 export class StampsCom implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,7 +45,8 @@ export class StampsCom implements INodeType {
 				routing: { send: { paginate: true, preSend: [fillPathParameters] } },
 			},
 			resourceSelector,
-			...resourceDescriptions,
+			// Same fields, same order in the editor, fewer properties for n8n to walk per item.
+			...fields,
 		],
 	};
 

@@ -233,6 +233,9 @@ export async function runCase(op: Operation, fault: Fault, settings: NodeSetting
 			node: h.node(),
 			parameters: fault.timeoutMs ? { ...parameters, requestOptions: { timeout: fault.timeoutMs } } : parameters,
 			credentials: h.credentials,
+			// Each case is its own account on its own mock: they run side by side and must not
+			// share the per-credential rate-limit gate.
+			credentialId: `faults-${op.node}-${op.cls}-${fault.name}`,
 			input: INPUT,
 			settings,
 		});

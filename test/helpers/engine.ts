@@ -54,6 +54,8 @@ export interface RunNodeOptions {
 	settings?: NodeSettings;
 	executionId?: string;
 	nodeId?: string;
+	/** Id of the credential the node references (default `cred-<type>`); the shared rate-limit gate is per credential. */
+	credentialId?: string;
 	mode?: WorkflowExecuteMode;
 }
 
@@ -92,7 +94,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		credentials: Object.fromEntries(
 			(description.credentials ?? []).map((credential) => [
 				credential.name,
-				{ id: `cred-${credential.name}`, name: `${credential.name} account` },
+				{ id: options.credentialId ?? `cred-${credential.name}`, name: `${credential.name} account` },
 			]),
 		),
 		...options.settings,

@@ -5,6 +5,7 @@
  */
 import nock from 'nock';
 
+import { resetRateLimits } from '../../nodes/shared/retry';
 import { assertNoContractViolations, installContractHook } from './contract';
 import { installNockGuard, takeUnmatchedRequests } from './nockGuard';
 
@@ -15,6 +16,9 @@ beforeAll(() => {
 	nock.disableNetConnect();
 	nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
 });
+
+// What a test taught the per-credential rate-limit gate (429s, a learned pace) stays with it.
+beforeEach(() => resetRateLimits());
 
 afterEach(() => {
 	const pending = nock.pendingMocks();
