@@ -16,6 +16,18 @@
  *   executions.
  * - Create From Rate: an existing non-voided label bought with that rate (GET /v1/labels?rate_id=).
  * - Create From Shipment: an existing non-voided label of that shipment (GET /v1/labels?shipment_id=).
+ *
+ * Lookups go through the shared retry policy and rate-limit gate (requestWithRetry), like every
+ * other request to the host. n8n itself can fail around a purchase, as a busy queue-mode worker
+ * does when no database connection frees up in time (scale/README.md):
+ *
+ * - before sending, loading the credential: the error has no HTTP status and nothing from an
+ *   HTTP client in it (no error code, request, response or config). The lookup runs again and,
+ *   when it finds nothing, the purchase is sent again (bounded, with backoff);
+ * - after a 2xx answer (ShipEngine sold the label), storing the label file: a first postReceive
+ *   step notes the 2xx, and the lookup returns the label with its file instead of buying again.
+ *
+ * Either way an item ends with one label or with an error that says what happened to it.
  */
 import { createHash } from 'crypto';
 import type {
@@ -24,13 +36,14 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
+	IN8nHttpFullResponse,
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { apiError, asNodeError } from '../../shared/errors';
-import { describeFailure, requestWithRetry, retryDelay } from '../../shared/retry';
+import { DEFAULT_RETRY_POLICY, describeFailure, isNetworkFailure, requestWithRetry } from '../../shared/retry';
 import { shipEngineFailureMessage } from './errors';
 import { labelOutput } from './labelOutput';
 
@@ -57,13 +70,37 @@ export async function stampExternalShipmentId(
 	return requestOptions;
 }
 
-/** One GET outside the operation's postReceive chain, retried like any read. */
+/** The policy's backoff before attempt `attempt + 1`, or undefined when the attempts are used up. */
+function backoff(attempt: number): number | undefined {
+	const { maxAttempts, baseDelayMs, maxDelayMs } = DEFAULT_RETRY_POLICY;
+	if (attempt >= maxAttempts) return undefined;
+	const wait = baseDelayMs * 2 ** (attempt - 1);
+	return Math.min(wait / 2 + Math.random() * (wait / 2), maxDelayMs);
+}
+
+/** A failure without an HTTP answer that is not a dropped connection either (requestWithRetry retries those). */
+function failedInsideN8n(error: unknown): boolean {
+	const failure = describeFailure(error);
+	return failure.status === undefined && !isNetworkFailure(failure);
+}
+
+interface LookupResponse {
+	statusCode: number;
+	body: IDataObject;
+	headers: IDataObject;
+}
+
+/**
+ * One GET outside the operation's postReceive chain, sent through the shared retry policy and
+ * rate-limit gate (a 429 anywhere on the host holds it, a 5xx or reset is retried: it is a read).
+ * A failure inside n8n before an answer (the credential could not be loaded) is retried too.
+ */
 async function lookup(
 	ctx: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	url: string,
 	qs: IDataObject,
-): Promise<{ statusCode: number; body: IDataObject }> {
+): Promise<LookupResponse> {
 	const options: IHttpRequestOptions = {
 		method: 'GET',
 		baseURL: requestData.options.baseURL,
@@ -75,20 +112,9 @@ async function lookup(
 		ignoreHttpStatusErrors: true,
 		timeout: requestData.options.timeout,
 	};
-	for (let attempt = 1; ; attempt++) {
-		let response: { statusCode: number; body: IDataObject; headers: IDataObject };
-		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'shipEngineApi', options)) as typeof response;
-		} catch (error) {
-			// No answer (reset, timeout): a lookup is a read, so it is retried like one.
-			const wait = retryDelay(describeFailure(error), attempt, true);
-			if (wait === undefined) throw asNodeError(ctx.getNode(), error, attempt);
-			await sleep(wait);
-			continue;
-		}
-		if (response.statusCode < 400 || response.statusCode === 404) return response;
-		const wait = retryDelay({ status: response.statusCode, headers: response.headers }, attempt, true);
-		if (wait === undefined) {
+	const send = async (): Promise<INodeExecutionData[]> => {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'shipEngineApi', options)) as LookupResponse;
+		if (response.statusCode >= 400 && response.statusCode !== 404) {
 			throw apiError(ctx, {
 				status: response.statusCode,
 				...shipEngineFailureMessage(response.statusCode, response.body),
@@ -97,7 +123,19 @@ async function lookup(
 				headers: response.headers,
 			});
 		}
-		await sleep(wait);
+		return [{ json: response as unknown as IDataObject }];
+	};
+	const gated = Object.create(ctx, { makeRoutingRequest: { value: send } }) as IExecutePaginationFunctions;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const [item] = await requestWithRetry.call(gated, { ...requestData, options }, true);
+			return item.json as unknown as LookupResponse;
+		} catch (error) {
+			if (!failedInsideN8n(error)) throw asNodeError(ctx.getNode(), error, attempt);
+			const wait = backoff(attempt);
+			if (wait === undefined) throw notSentError(ctx, error, attempt, 'lookup');
+			await sleep(wait);
+		}
 	}
 }
 
@@ -136,6 +174,95 @@ async function findExistingLabel(
 	return labels.find((label) => REUSABLE_STATUSES.includes(String(label.status)));
 }
 
+/**
+ * Whether a failure happened inside n8n before the request could have left it: no HTTP status,
+ * and nothing from an HTTP client anywhere in the error or its causes (an error code such as
+ * ECONNRESET, ETIMEDOUT or ERR_CANCELED, a request, a response, a config). n8n failing to load
+ * the credential from a busy database looks like that: "timeout exceeded when trying to connect".
+ */
+function failedBeforeSending(error: unknown): boolean {
+	if (describeFailure(error).status !== undefined) return false;
+	let current: unknown = error;
+	for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+		const e = current as { name?: unknown; request?: unknown; response?: unknown; config?: unknown; cause?: unknown };
+		if ('code' in e || e.request || e.response || e.config || e.name === 'AxiosError') return false;
+		current = e.cause;
+	}
+	return true;
+}
+
+/**
+ * Puts a first postReceive step on the purchase, before the operation's own (which turn an error
+ * status into an error): it notes whether ShipEngine answered with a 2xx, that is, sold the label.
+ */
+function watchAnswer(requestData: DeclarativeRestApiSettings.ResultOptions): { answered: boolean } {
+	const watch = { answered: false };
+	const markAnswered = async (items: INodeExecutionData[], response: IN8nHttpFullResponse) => {
+		watch.answered = response.statusCode >= 200 && response.statusCode < 300;
+		return items;
+	};
+	requestData.postReceive = [{ data: { parameterValue: undefined }, actions: [markAnswered] }, ...requestData.postReceive];
+	return watch;
+}
+
+function asN8nError(ctx: IExecutePaginationFunctions, error: unknown): NodeApiError | NodeOperationError {
+	return error instanceof NodeApiError || error instanceof NodeOperationError
+		? error
+		: new NodeApiError(ctx.getNode(), { message: String(error) } as JsonObject);
+}
+
+/** n8n failed before the purchase (or the lookup before it) left it, e.g. loading the credential. */
+function notSentError(
+	ctx: IExecutePaginationFunctions,
+	error: unknown,
+	attempts: number,
+	what: 'purchase' | 'lookup',
+): NodeApiError {
+	const reason = (error as { message?: string } | undefined)?.message ?? String(error);
+	const tries = `${attempts} attempt${attempts > 1 ? 's' : ''}`;
+	const wrapped = new NodeApiError(ctx.getNode(), { message: reason } as JsonObject, {
+		message: what === 'purchase' ? `n8n could not send the purchase (${reason})` : `n8n could not check whether this item already bought a label (${reason})`,
+		description: `n8n failed before the ${what} was sent, so no label was bought (${tries}). This is usually a busy n8n (e.g. no free database connection in time). Running this item again is safe: it first looks for the label by its key.`,
+		itemIndex: ctx.getItemIndex(),
+	});
+	wrapped.context = { ...(wrapped.context ?? {}), attempts };
+	return wrapped;
+}
+
+/** A label this item bought (now or before), as output items with its file attached. */
+async function reusedLabel(ctx: IExecutePaginationFunctions, label: IDataObject): Promise<INodeExecutionData[]> {
+	let items: INodeExecutionData[];
+	try {
+		items = await labelOutput.call(ctx, [{ json: label }]);
+	} catch (error) {
+		if (error instanceof NodeApiError || error instanceof NodeOperationError) throw asN8nError(ctx, error);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Label ${String(label.label_id)} was bought, but n8n could not store its file (${(error as Error)?.message ?? String(error)})`,
+			{
+				itemIndex: ctx.getItemIndex(),
+				description:
+					'Running this item again returns this label (found by its external shipment ID) instead of buying another. Label > Get also returns it.',
+			},
+		);
+	}
+	for (const item of items) item.json.reused_existing_label = true;
+	return items;
+}
+
+/** The label this item's key finds, null when there is none, undefined when the lookup failed. */
+async function lookUpQuietly(
+	ctx: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	key: PurchaseKey,
+): Promise<IDataObject | null | undefined> {
+	try {
+		return (await findExistingLabel(ctx, requestData, key)) ?? null;
+	} catch {
+		return undefined;
+	}
+}
+
 /** `routing.operations.pagination` for label purchases: look up first, buy at most once. */
 export function safePurchase(key?: PurchaseKey) {
 	return async function (
@@ -144,29 +271,44 @@ export function safePurchase(key?: PurchaseKey) {
 	): Promise<INodeExecutionData[]> {
 		if (key) {
 			const existing = await findExistingLabel(this, requestData, key);
-			if (existing) {
-				const items = await labelOutput.call(this, [{ json: existing }]);
-				for (const item of items) item.json.reused_existing_label = true;
-				return items;
-			}
+			if (existing) return await reusedLabel(this, existing);
 		}
-		try {
-			const items = await requestWithRetry.call(this, requestData, false);
-			for (const item of items) item.json.reused_existing_label = false;
-			return items;
-		} catch (error) {
-			const { status } = describeFailure(error);
-			if (status === undefined || status >= 500 || status === 408) {
-				const note = key
-					? 'The purchase may or may not have gone through, so it was not repeated automatically. Running this item again (e.g. Retry On Fail) first looks for the label it may have bought and returns it instead of buying twice.'
-					: 'The purchase may or may not have gone through, so it was not repeated automatically. Check Label > Get Many before running it again.';
-				if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-					error.description = [note, error.description].filter(Boolean).join(' ');
+		const watch = watchAnswer(requestData);
+		for (let attempt = 1; ; attempt++) {
+			watch.answered = false;
+			try {
+				const items = await requestWithRetry.call(this, requestData, false);
+				for (const item of items) item.json.reused_existing_label = false;
+				return items;
+			} catch (error) {
+				const { status } = describeFailure(error);
+				const beforeSending = !watch.answered && failedBeforeSending(error);
+				if (key && (watch.answered || beforeSending)) {
+					// ShipEngine sold the label and n8n failed afterwards (storing its file, say), or n8n
+					// failed before the request left it (loading the credential, say). The lookup by this
+					// item's key tells: a label found is returned; none found after a failure before
+					// sending means none was bought, so the purchase is sent again (bounded).
+					const wait = beforeSending ? backoff(attempt) : undefined;
+					if (watch.answered || wait !== undefined) {
+						const bought = await lookUpQuietly(this, requestData, key);
+						if (bought) return await reusedLabel(this, bought);
+						if (bought === null && wait !== undefined) {
+							await sleep(wait);
+							continue;
+						}
+					}
 				}
+				if (beforeSending && key) throw notSentError(this, error, attempt, 'purchase');
+				if (status === undefined || status >= 500 || status === 408) {
+					const note = key
+						? 'The purchase may or may not have gone through, so it was not repeated automatically. Running this item again (e.g. Retry On Fail) first looks for the label it may have bought and returns it instead of buying twice.'
+						: 'The purchase may or may not have gone through, so it was not repeated automatically. Check Label > Get Many before running it again.';
+					if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+						error.description = [note, error.description].filter(Boolean).join(' ');
+					}
+				}
+				throw asN8nError(this, error);
 			}
-			throw error instanceof NodeApiError || error instanceof NodeOperationError
-				? error
-				: new NodeApiError(this.getNode(), { message: String(error) } as JsonObject);
 		}
 	};
 }
