@@ -67,7 +67,17 @@ describe.each(OPERATIONS.map((op) => [`${op.node} ${op.cls} (${op.name})`, op] a
 		expect(outcome.items.map((item) => item.pairedItem)).toEqual(INPUT.map((_, item) => ({ item })));
 
 		// Bounded retries; a purchase is never repeated after a fault that may have bought.
-		expect(outcome.attempts).toBe(attemptsPerItem * INPUT.length);
+		if (fault.alwaysRetried) {
+			// A 429 only counts as a failed attempt when the host accepted nothing since the item's
+			// previous try (nodes/shared/retry.ts). Items run side by side, so another item's accepted
+			// request (a ShipEngine purchase's lookup by external shipment ID) may grant one more try:
+			// at most one per other accepted request, never more.
+			const accepted = outcome.requests.filter((r) => !(r.method === op.method && op.path.test(r.path))).length;
+			expect(outcome.attempts).toBeGreaterThanOrEqual(attemptsPerItem * INPUT.length);
+			expect(outcome.attempts).toBeLessThanOrEqual(attemptsPerItem * INPUT.length + accepted);
+		} else {
+			expect(outcome.attempts).toBe(attemptsPerItem * INPUT.length);
+		}
 		expect(outcome.purchases).toBe(0);
 
 		for (const item of outcome.items) {
