@@ -16,7 +16,8 @@
 # (10), SCALE_N8N_ENV="NAME=value,..." extra n8n settings (e.g. N8N_EXPRESSION_ENGINE=legacy),
 # SCALE_KEEP=1 keeps the temp folder (logs, database), SCALE_STANDIN=1 uses n8n's Webhook node
 # instead of the ShipEngine Trigger (plumbing check), E2E_SKIP_BUILD=1 reuses dist/,
-# SCALE_CPU_PROF=<dir> writes V8 CPU profiles of the workers.
+# SCALE_CPU_PROF=<dir> writes V8 CPU profiles of the workers, SCALE_PHASES=deliveries,batch (both;
+# e.g. "batch" runs the label batch alone), SCALE_RESULTS=<file> (scale/results.json) for the results.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -25,13 +25,14 @@ import { buildPackage, installTarball, packPackage } from '../e2e/lib/installPac
 import { N8N_VERSION } from '../e2e/lib/paths';
 import { startShipEngineMock, type ShipEngineMockServer } from '../test/mock';
 import { QueueCluster } from './lib/cluster';
-import { type Database, type ExecutionRow, executionIds, statusCounts } from './lib/db';
+import { type Database, type ExecutionRow, type FailedExecution, executionIds, failedExecutions, statusCounts } from './lib/db';
 import { countDeliveries, deliveryId, signedDelivery } from './lib/deliveries';
 import { sendLoad, summarize } from './lib/load';
 
 const SCALE_DIR = __dirname;
 const WORKFLOWS_DIR = join(SCALE_DIR, 'workflows');
-const RESULTS_FILE = join(SCALE_DIR, 'results.json');
+/** SCALE_RESULTS=<file> keeps a bounded or diagnostic run from replacing scale/results.json. */
+const RESULTS_FILE = resolve(process.env.SCALE_RESULTS ?? join(SCALE_DIR, 'results.json'));
 
 function int(name: string, fallback: number): number {
 	const value = Number(process.env[name] ?? fallback);
@@ -56,6 +57,8 @@ const config = {
 	batchSize: int('SCALE_BATCH_SIZE', 100),
 	workers: 2,
 	workerConcurrency: int('SCALE_WORKER_CONCURRENCY', 10),
+	/** SCALE_PHASES="deliveries,batch" (default both): run only some of the phases. */
+	phases: (process.env.SCALE_PHASES ?? 'deliveries,batch').split(',').map((phase) => phase.trim()),
 };
 
 const work = required('SCALE_WORK');
@@ -114,6 +117,23 @@ function perWorker(cluster: QueueCluster, executionIdsOfPhase: number[]): Record
 	return Object.fromEntries(
 		Object.entries(finished).map(([worker, ids]) => [worker, executionIdsOfPhase.filter((id) => ids.has(id)).length]),
 	);
+}
+
+function workerOf(cluster: QueueCluster, executionId: number): string | undefined {
+	return Object.entries(cluster.finishedByWorker()).find(([, ids]) => ids.has(executionId))?.[0];
+}
+
+/** How many executions failed with each message, e.g. { "timeout exceeded when trying to connect": 3 }. */
+function errorCounts(failed: FailedExecution[]): Record<string, number> {
+	const counts: Record<string, number> = {};
+	for (const execution of failed) counts[execution.message] = (counts[execution.message] ?? 0) + 1;
+	return counts;
+}
+
+function describeFailed(failed: FailedExecution[]): string {
+	return Object.entries(errorCounts(failed))
+		.map(([message, count]) => `${count} x "${message}"`)
+		.join(', ');
 }
 
 /** Where deliveries go: the URL the trigger registered at ShipEngine (the mock), or the stand-in's path. */
@@ -197,6 +217,7 @@ async function deliveriesPhase(cluster: QueueCluster, url: string, workflow: typ
 	}
 	const processingMs = lastStop - load.startedAt;
 	const mainExecutionIds = rows.filter((row) => !['w', 'p'].includes(kindOf(row))).map((row) => row.id);
+	const failed = (await failedExecutions(db, workflow.id)).map((execution) => ({ ...execution, worker: workerOf(cluster, execution.id) }));
 
 	const result = {
 		webhook: url,
@@ -240,6 +261,9 @@ async function deliveriesPhase(cluster: QueueCluster, url: string, workflow: typ
 			deliveryToExecutionFinished: summarize(endToEnd),
 		},
 		executionsPerWorker: perWorker(cluster, mainExecutionIds),
+		failedExecutions: failed.length,
+		errors: errorCounts(failed),
+		failedExamples: failed.slice(0, 5),
 		loadGeneratorCpuSeconds: generatorCpuS,
 		loadAverage1mAfterSend: Math.round(loadAvgAfterSend * 100) / 100,
 		rssMbAfterLoad: memoryAfterLoad,
@@ -254,6 +278,7 @@ async function deliveriesPhase(cluster: QueueCluster, url: string, workflow: typ
 	}
 	if (!drained.complete) failures.push(`executions did not drain: ${JSON.stringify(drained.counts)}`);
 	if ((count.executionStatuses.success ?? 0) !== count.executions) failures.push(`not every execution succeeded: ${JSON.stringify(count.executionStatuses)}`);
+	if (failed.length > 0) failures.push(`deliveries: ${failed.length} executions failed: ${describeFailed(failed)}`);
 	return result;
 }
 
@@ -291,6 +316,16 @@ async function batchPhase(cluster: QueueCluster, mock: ShipEngineMockServer, tag
 	const expectedIds = Array.from({ length: total }, (_, n) => orderId(n));
 	const missing = expectedIds.filter((id) => !distinct.has(id));
 	const lastStop = Math.max(0, ...rows.map((row) => row.stoppedAt));
+	// Each failed execution with the error n8n stored, its worker and how many of its orders got no label.
+	const failed = (await failedExecutions(db, BATCH_WORKFLOW.id)).map((execution) => {
+		const orders = rows.find((row) => row.id === execution.id)?.ids ?? [];
+		return {
+			...execution,
+			worker: workerOf(cluster, execution.id),
+			orders: orders.length,
+			ordersWithoutLabel: orders.filter((id) => !distinct.has(id)).length,
+		};
+	});
 	const statuses: Record<string, number> = {};
 	for (const row of rows) statuses[row.status] = (statuses[row.status] ?? 0) + 1;
 
@@ -305,7 +340,9 @@ async function batchPhase(cluster: QueueCluster, mock: ShipEngineMockServer, tag
 		distinctExternalShipmentIds: distinct.size,
 		duplicatePurchases: externalIds.length - distinct.size,
 		ordersWithoutLabel: missing.length,
-		lookupsBeforePurchase: mock.requests.filter((request) => request.path.startsWith('/v1/labels/external_shipment_id/')).length,
+		lookups: mock.requests.filter((request) => request.path.startsWith('/v1/labels/external_shipment_id/')).length,
+		failedExecutions: failed,
+		errors: errorCounts(failed),
 		drainComplete: drained.complete,
 		seconds: seconds(lastStop - load.startedAt),
 		labelsPerSecond: Math.round((mock.purchases / ((lastStop - load.startedAt) / 1000)) * 10) / 10,
@@ -318,6 +355,7 @@ async function batchPhase(cluster: QueueCluster, mock: ShipEngineMockServer, tag
 	if (result.duplicatePurchases > 0) failures.push(`label batch: ${result.duplicatePurchases} orders were bought twice`);
 	if (missing.length > 0) failures.push(`label batch: ${missing.length} orders got no label (e.g. ${missing.slice(0, 3).join(', ')})`);
 	if ((statuses.success ?? 0) !== config.batchExecutions) failures.push(`label batch executions: ${JSON.stringify(statuses)}`);
+	if (failed.length > 0) failures.push(`label batch: ${failed.length} executions failed: ${describeFailed(failed)}`);
 	const idle = Object.entries(result.executionsPerWorker).filter(([, count]) => count === 0);
 	if (config.batchExecutions >= config.workers * 2 && idle.length > 0) failures.push(`label batch: ${idle.map(([w]) => w).join(', ')} ran nothing`);
 	return result;
@@ -393,9 +431,11 @@ async function main(): Promise<number> {
 		const memoryIdle = cluster_.rssMb();
 
 		const jwksBefore = mock.requests.filter((request) => request.path === '/jwks').length;
-		const deliveries = await deliveriesPhase(cluster_, deliveryUrl(cluster_, mock, deliveriesWorkflow), deliveriesWorkflow, tag, failures);
+		const deliveries = config.phases.includes('deliveries')
+			? await deliveriesPhase(cluster_, deliveryUrl(cluster_, mock, deliveriesWorkflow), deliveriesWorkflow, tag, failures)
+			: undefined;
 		const jwksFetches = mock.requests.filter((request) => request.path === '/jwks').length - jwksBefore;
-		const batch = await batchPhase(cluster_, mock, tag, failures);
+		const batch = config.phases.includes('batch') ? await batchPhase(cluster_, mock, tag, failures) : undefined;
 
 		const results = {
 			date: new Date().toISOString(),
@@ -411,9 +451,9 @@ async function main(): Promise<number> {
 				n8nEnvOverrides: process.env.SCALE_N8N_ENV ?? '',
 				...config,
 			},
-			deliveries: { ...deliveries, jwksFetches },
+			deliveries: deliveries && { ...deliveries, jwksFetches },
 			labelBatch: batch,
-			memoryMb: { idle: memoryIdle, afterLoad: deliveries.rssMbAfterLoad, end: cluster_.rssMb() },
+			memoryMb: { idle: memoryIdle, afterLoad: deliveries?.rssMbAfterLoad, end: cluster_.rssMb() },
 			timingsSeconds: { ...timings, total: seconds(Date.now() - started) },
 		};
 		writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
@@ -436,22 +476,39 @@ function printSummary(results: any): void {
 		const { p50, p95, p99, max } = d.latencyMs[name];
 		return `p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${max} ms`;
 	};
+	const failedLines = (failed: Array<Record<string, unknown>> = []) =>
+		failed.slice(0, 10).flatMap((execution) => [
+			`  failed execution ${String(execution.id)} (${String(execution.worker ?? '?')}, ${execution.node ? `node "${String(execution.node)}", item ${String(execution.itemIndex ?? '?')}` : 'no node recorded: n8n itself'}${execution.ordersWithoutLabel === undefined ? '' : `, ${String(execution.ordersWithoutLabel)} of ${String(execution.orders)} orders without label`}): ${String(execution.message)}`,
+			...((execution.stack as string[] | undefined) ?? []).slice(1, 4).map((line) => `      ${line}`),
+		]);
+	const deliveryLines = d
+		? [
+				`Deliveries (${results.setup.deliveriesWorkflow}):`,
+				`  sent ${d.sent}/${d.requested}${d.truncatedByTimeLimit ? ' (time limit reached)' : ''}, accepted ${d.accepted}, executions ${d.executions} ${JSON.stringify(d.executionStatuses)}`,
+				`  lost ${d.lost}, duplicated ${d.duplicated}, unattributed ${d.unattributedExecutions}; JWKS fetches ${d.jwksFetches}`,
+				`  accepted ${d.acceptedPerSecond}/s over ${d.sendSeconds} s (concurrency ${results.setup.concurrency}); processed ${d.executionsPerSecond} executions/s end to end (${d.processingSeconds} s)`,
+				`  one at a time (${d.probe.sent}): HTTP 200 p50 ${d.probe.latencyMs.deliveryToHttp200.p50} ms, p95 ${d.probe.latencyMs.deliveryToHttp200.p95} ms; execution finished p50 ${d.probe.latencyMs.deliveryToExecutionFinished.p50} ms, p95 ${d.probe.latencyMs.deliveryToExecutionFinished.p95} ms`,
+				`  under load (concurrency ${results.setup.concurrency}):`,
+				`  delivery -> HTTP 200:            ${lat('deliveryToHttp200')}`,
+				`  delivery -> execution started:   ${lat('deliveryToExecutionStarted')}`,
+				`  delivery -> execution finished:  ${lat('deliveryToExecutionFinished')}`,
+				`  executions per worker: ${JSON.stringify(d.executionsPerWorker)}`,
+				...failedLines(d.failedExamples),
+			]
+		: ['Deliveries: not run (SCALE_PHASES)'];
+	const batchLines = b
+		? [
+				`Label batch: ${b.executions} executions x ${b.itemsPerExecution} orders ${JSON.stringify(b.executionStatuses)}`,
+				`  labels bought ${b.labelsBought}, purchase requests ${b.purchaseRequests}, lookups ${b.lookups}, distinct external_shipment_id ${b.distinctExternalShipmentIds}, duplicates ${b.duplicatePurchases}, orders without label ${b.ordersWithoutLabel}`,
+				`  ${b.labelsPerSecond} labels/s (${b.seconds} s); executions per worker: ${JSON.stringify(b.executionsPerWorker)}`,
+				...failedLines(b.failedExecutions),
+			]
+		: ['Label batch: not run (SCALE_PHASES)'];
 	const lines = [
 		'',
-		`n8n ${results.setup.n8n} queue mode (main + 2 workers, PostgreSQL, Redis) on ${results.machine.cpus} CPUs`,
-		`Deliveries (${results.setup.deliveriesWorkflow}):`,
-		`  sent ${d.sent}/${d.requested}${d.truncatedByTimeLimit ? ' (time limit reached)' : ''}, accepted ${d.accepted}, executions ${d.executions} ${JSON.stringify(d.executionStatuses)}`,
-		`  lost ${d.lost}, duplicated ${d.duplicated}, unattributed ${d.unattributedExecutions}; JWKS fetches ${d.jwksFetches}`,
-		`  accepted ${d.acceptedPerSecond}/s over ${d.sendSeconds} s (concurrency ${results.setup.concurrency}); processed ${d.executionsPerSecond} executions/s end to end (${d.processingSeconds} s)`,
-		`  one at a time (${d.probe.sent}): HTTP 200 p50 ${d.probe.latencyMs.deliveryToHttp200.p50} ms, p95 ${d.probe.latencyMs.deliveryToHttp200.p95} ms; execution finished p50 ${d.probe.latencyMs.deliveryToExecutionFinished.p50} ms, p95 ${d.probe.latencyMs.deliveryToExecutionFinished.p95} ms`,
-		`  under load (concurrency ${results.setup.concurrency}):`,
-		`  delivery -> HTTP 200:            ${lat('deliveryToHttp200')}`,
-		`  delivery -> execution started:   ${lat('deliveryToExecutionStarted')}`,
-		`  delivery -> execution finished:  ${lat('deliveryToExecutionFinished')}`,
-		`  executions per worker: ${JSON.stringify(d.executionsPerWorker)}`,
-		`Label batch: ${b.executions} executions x ${b.itemsPerExecution} orders ${JSON.stringify(b.executionStatuses)}`,
-		`  labels bought ${b.labelsBought}, purchase requests ${b.purchaseRequests}, distinct external_shipment_id ${b.distinctExternalShipmentIds}, duplicates ${b.duplicatePurchases}, orders without label ${b.ordersWithoutLabel}`,
-		`  ${b.labelsPerSecond} labels/s (${b.seconds} s); executions per worker: ${JSON.stringify(b.executionsPerWorker)}`,
+		`n8n ${results.setup.n8n} queue mode (main + 2 workers, PostgreSQL, Redis) on ${results.machine.cpus} CPUs${results.setup.n8nEnvOverrides ? `, n8n settings: ${results.setup.n8nEnvOverrides}` : ''}`,
+		...deliveryLines,
+		...batchLines,
 		`Memory (RSS MB): idle ${JSON.stringify(results.memoryMb.idle)}, after load ${JSON.stringify(results.memoryMb.afterLoad)}`,
 		`Timings (s): ${JSON.stringify(results.timingsSeconds)}`,
 		results.passed ? 'PASSED' : `FAILED:\n  - ${results.failures.join('\n  - ')}`,

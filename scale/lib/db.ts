@@ -71,3 +71,69 @@ export async function executionIds(db: Database, workflowId: string, pattern: st
 		ids: ids ? ids.split(',') : [],
 	}));
 }
+
+/** n8n stores execution data with `flatted` (every string and object is an entry, referenced by its index). */
+export function parseFlatted(text: string): unknown {
+	const input = JSON.parse(text) as unknown[];
+	const revived = new Map<number, unknown>();
+	const revive = (index: number): unknown => {
+		if (revived.has(index)) return revived.get(index);
+		const value = input[index];
+		if (value === null || typeof value !== 'object') return value;
+		const out: Record<string, unknown> = Array.isArray(value) ? ([] as unknown as Record<string, unknown>) : {};
+		revived.set(index, out);
+		for (const [key, item] of Object.entries(value)) out[key] = typeof item === 'string' ? revive(Number(item)) : item;
+		return out;
+	};
+	return revive(0);
+}
+
+export interface FailedExecution {
+	id: number;
+	status: string;
+	/** The node that failed and the item it named, as n8n recorded them. */
+	node?: string;
+	itemIndex?: number;
+	message: string;
+	description?: string;
+	/** The first lines of the error's stack (where it was thrown). */
+	stack?: string[];
+}
+
+interface StoredError {
+	message?: string;
+	description?: string | null;
+	node?: { name?: string };
+	context?: { itemIndex?: number };
+	stack?: string;
+}
+
+/** Every execution of the workflow that did not succeed, with the error n8n stored for it. */
+export async function failedExecutions(db: Database, workflowId: string): Promise<FailedExecution[]> {
+	const rows = await query(
+		db,
+		`select e.id, e.status, coalesce(d.data, '') from execution_entity e left join execution_data d on d."executionId" = e.id
+		where e."workflowId" = ${literal(workflowId)} and e.status <> 'success' order by e.id`,
+	);
+	return rows.map(([id, status, data]) => {
+		let error: StoredError | undefined;
+		try {
+			const run = parseFlatted(data) as {
+				resultData?: { error?: StoredError; lastNodeExecuted?: string; runData?: Record<string, Array<{ error?: StoredError }>> };
+			};
+			const { resultData } = run;
+			error = resultData?.error ?? resultData?.runData?.[resultData.lastNodeExecuted ?? '']?.at(-1)?.error;
+		} catch {
+			error = { message: `(execution data not readable: ${data.slice(0, 80)})` };
+		}
+		return {
+			id: Number(id),
+			status,
+			node: error?.node?.name,
+			itemIndex: error?.context?.itemIndex,
+			message: error?.message ?? '(no error stored)',
+			description: error?.description ?? undefined,
+			stack: error?.stack?.split('\n').slice(0, 8).map((line) => line.trim()),
+		};
+	});
+}
