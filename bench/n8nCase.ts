@@ -94,7 +94,7 @@ export async function perItemN8n(sizes: number[], rounds: number): Promise<Bench
 			for (let i = 0; i < rounds; i++) {
 				const id = `bench${n}${i % 2 === 0 ? 'o' : 'h'}`.padEnd(16, 'x');
 				se.reset();
-				const { run, cli } = await n8n.execute(id);
+				const { run, cli } = await executeWithRetry(n8n, id);
 				const data = run.data.resultData.runData;
 				const o = data[OURS]?.[0];
 				const h = data[HTTP]?.[0];
@@ -128,4 +128,19 @@ export async function perItemN8n(sizes: number[], rounds: number): Promise<Bench
 		await se.close();
 	}
 	return results;
+}
+
+/**
+ * `n8n execute --rawOutput` prints the whole run (1000 items: about 1.5 MB) and exits; now and then
+ * the pipe loses the end of it. The run is repeated then (at most 3 tries), never its figures mixed.
+ */
+async function executeWithRetry(n8n: N8n, id: string): ReturnType<N8n['execute']> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await n8n.execute(id);
+		} catch (error) {
+			if (attempt >= 3 || !String((error as Error).message).includes('printed no execution')) throw error;
+			log(`n8n execute ${id}: output cut short, running it again (${attempt}/3)`);
+		}
+	}
 }
