@@ -242,13 +242,18 @@ describe.each(FIELDS.map((c) => [label(c), c] as const))('%s', (_name, c) => {
 });
 
 it('covers every date field of both nodes', () => {
-	const dateFields = (node: { description: { properties: Array<{ name: string; type: string; options?: unknown[] }> } }) =>
-		node.description.properties.flatMap((p) => [p, ...((p.options ?? []) as Array<{ name: string; type: string }>)]).filter((p) => p.type === 'dateTime');
+	type Property = { name: string; type: string; options?: unknown[]; displayOptions?: { show?: { resource?: unknown[]; operation?: unknown[] } } };
+	// One date field per operation that shows it: a property several operations share (merged by mergeRepeatedFields) counts once per operation.
+	const dateFields = (node: { description: { properties: Property[] } }) =>
+		node.description.properties.flatMap((p) => {
+			const dates = [p, ...((p.options ?? []) as Property[])].filter((q) => q.type === 'dateTime').length;
+			const show = p.displayOptions?.show;
+			return Array.from({ length: dates * (show?.resource?.length ?? 1) * (show?.operation?.length ?? 1) }, () => p.name);
+		});
 	const counted = {
 		ShipEngine: dateFields(harnesses.ShipEngine!.node() as never).length,
 		'Stamps.com': dateFields(harnesses['Stamps.com']!.node() as never).length,
 	};
-	// Distinct field definitions (a shared definition such as the shipment Ship Date counts once per copy).
 	expect(counted).toEqual({ ShipEngine: 15, 'Stamps.com': 7 });
 	expect(FIELDS.filter((c) => c.node === 'ShipEngine')).toHaveLength(15);
 	expect(FIELDS.filter((c) => c.node === 'Stamps.com')).toHaveLength(7);
