@@ -67,13 +67,6 @@ const BAD: Record<string, Array<[string, (base: Params) => Params, RegExp]>> = {
 /** How both nodes word a bad field (nodes/shared/validation.ts `inputError`): "<Field>: <problem> (item N)". */
 const SHARED_WORDING = /^[^:]+(?: > [^:]+)*: .+ \(item 0\)$/;
 
-/** Rows whose check lives outside the shared helpers and still words its error its own way. */
-const OWN_WORDING = new Set([
-	'Stamps.com: Ship To > Address Line 1 missing',
-	'Stamps.com: Ship From > Postal Code missing',
-	'Stamps.com: Ship To > Country Code invalid',
-]);
-
 describe.each(NODES.map((n) => [n.name, n] as const))('%s Label > Create refuses bad input before any request', (_name, n) => {
 	let h: Harness;
 	beforeAll(async () => {
@@ -88,19 +81,10 @@ describe.each(NODES.map((n) => [n.name, n] as const))('%s Label > Create refuses
 		expect(items).toHaveLength(1);
 		const itemError = items[0].error as (Error & { description?: string; context?: { itemIndex?: number } }) | undefined;
 		expect(itemError?.message).toMatch(field);
-		if (!OWN_WORDING.has(`${n.name}: ${name}`)) expect(itemError?.message).toMatch(SHARED_WORDING);
+		expect(itemError?.message).toMatch(SHARED_WORDING);
 		expect(itemError?.context?.itemIndex).toBe(0);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
-
-	// Flips to a failure once address.ts words its errors through the shared helper: then drop OWN_WORDING.
-	const own = BAD[n.name].filter(([name]) => OWN_WORDING.has(`${n.name}: ${name}`));
-	if (own.length) {
-		it.failing.each(own)('%s: not yet in the shared wording (nodes/StampsCom/shared/address.ts)', async (_name, make) => {
-			const { items } = await run(h, make(n.base));
-			expect(items[0].error?.message).toMatch(SHARED_WORDING);
-		});
-	}
 
 	it('a required field left empty in the editor: n8n refuses to run the workflow at all', async () => {
 		const parameters = n.name === 'ShipEngine' ? { ...n.base, carrierId: '' } : { ...n.base, serviceType: '' };

@@ -120,7 +120,7 @@ describe('Label > Create', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
-		expect(items[0].error?.message).toBe('Ship From: Address Line 1 is required');
+		expect(items[0].error?.message).toBe('Ship From > Address Line 1: is required (item 0)');
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 

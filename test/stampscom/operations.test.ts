@@ -53,7 +53,7 @@ describe('Rate > Get', () => {
 			shipTo: { address: { city: 'Orlando' } },
 			weight: 1,
 		});
-		expect(error?.message).toBe('Ship To: Postal Code is required');
+		expect(error?.message).toBe('Ship To > Postal Code: is required (item 0)');
 	});
 });
 
@@ -98,7 +98,7 @@ describe('Address', () => {
 		expect(ok.items).toHaveLength(1);
 
 		const bad = await run({ resource: 'address', operation: 'validate', inputMode: 'json', addressesJson: '[{"street": "x"}]' });
-		expect(bad.error?.message).toBe('Addresses (JSON): entry 0 has unknown field(s) street');
+		expect(bad.error?.message).toMatch(/^Addresses \(JSON\): entry 0 has unknown field\(s\) street \(allowed: .+\) \(item 0\)$/);
 	});
 
 	it('parses a free-text address', async () => {
@@ -242,7 +242,9 @@ describe('Account', () => {
 		expect(set.items.map((i) => i.json)).toEqual([{ success: true, status_code: 204 }]);
 
 		const bad = await run({ resource: 'account', operation: 'setSecurityQuestions', question1: 'a', answer1: 'x', question2: 'b', answer2: 'Kearney' });
-		expect(bad.error?.message).toBe('Answer 1 must have 2 to 33 characters (has 1)');
+		expect(bad.error?.message).toMatch(/^Answer 1: must have 2 to 33 characters \(has 1\) \(item \d+\)$/);
+		const same = await run({ resource: 'account', operation: 'setSecurityQuestions', question1: 'first_pet', answer1: 'Rex', question2: 'first_pet', answer2: 'Kearney' });
+		expect(same.error?.message).toMatch(/^Question 2 Name or ID: must be a different question from Question 1 \(item \d+\)$/);
 	});
 });
 
@@ -263,7 +265,7 @@ describe('Carrier', () => {
 		await takeAmbiguousOneOfReport('POST /v1/carriers/{carrier}');
 
 		const { error } = await run({ resource: 'carrier', operation: 'connect', carrier: 'ontrac', accountDetails: { accountNumber: '12345' } });
-		expect(error?.message).toBe('Connecting ontrac needs Password');
+		expect(error?.message).toBe('Account Details > Password: is required to connect ontrac (item 0)');
 	});
 
 	it('disconnects a carrier account', async () => {

@@ -5,18 +5,12 @@
  * part and the cross-field checks.
  */
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { inputError } from '../../shared/validation';
 import { ADDRESS_KEYS } from './descriptions';
 import { toUtcDateTime } from './input';
 
-/** Throws a NodeOperationError that names the field and the item. */
-export function inputError(ctx: IExecuteSingleFunctions, field: string, problem: string, itemIndex = ctx.getItemIndex()): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `${field}: ${problem} (item ${itemIndex})`, {
-		itemIndex,
-		description: `Fix "${field}" for input item ${itemIndex} and run the node again. No request was sent for this item.`,
-	});
-}
+export { inputError };
 
 /** Structured address values → ShipEngine address; empty strings and the "unknown" default are left out. */
 export function toApiAddress(values: IDataObject | undefined): IDataObject | undefined {

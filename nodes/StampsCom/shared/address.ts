@@ -11,7 +11,8 @@ import type {
 	INodeProperties,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { inputError } from '../../shared/validation';
 
 /** Node field name -> SERA property, in SERA's order. */
 export const ADDRESS_KEYS: Record<string, string> = {
@@ -135,17 +136,12 @@ export function checkAddress(
 		const alternatives = rule.split('|');
 		if (!alternatives.some(filled)) {
 			const names = alternatives.map((field) => LABELS[field]).join(' or ');
-			throw new NodeOperationError(ctx.getNode(), `${displayName}: ${names} is required`, {
-				itemIndex: ctx.getItemIndex(),
-				description: `Fill in ${displayName} > ${names} (item ${ctx.getItemIndex()}).`,
-			});
+			throw inputError(ctx, `${displayName} > ${names}`, 'is required');
 		}
 	}
 	const country = String(values?.countryCode ?? '').trim();
 	if (country && !/^[A-Za-z]{2}$/.test(country)) {
-		throw new NodeOperationError(ctx.getNode(), `${displayName}: Country Code must be two letters (ISO 3166-1), got "${country}"`, {
-			itemIndex: ctx.getItemIndex(),
-		});
+		throw inputError(ctx, `${displayName} > Country Code`, `"${country}" is not a two-letter ISO country code (e.g. US, CA, GB)`);
 	}
 }
 

@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { inputError } from '../../../shared/validation';
 
 const showOnlyForSetQuestions = { resource: ['account'], operation: ['setSecurityQuestions'] };
 
@@ -16,13 +17,11 @@ export async function checkSecurityAnswers(
 	for (const [name, displayName] of ANSWERS) {
 		const length = String(this.getNodeParameter(name, '')).length;
 		if (length < 2 || length > 33) {
-			throw new NodeOperationError(this.getNode(), `${displayName} must have 2 to 33 characters (has ${length})`, {
-				itemIndex: this.getItemIndex(),
-			});
+			throw inputError(this, displayName, `must have 2 to 33 characters (has ${length})`);
 		}
 	}
 	if (this.getNodeParameter('question1', '') === this.getNodeParameter('question2', '')) {
-		throw new NodeOperationError(this.getNode(), 'Question 1 and Question 2 must be different', { itemIndex: this.getItemIndex() });
+		throw inputError(this, 'Question 2 Name or ID', 'must be a different question from Question 1');
 	}
 	return requestOptions;
 }

@@ -4,9 +4,10 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { jsonParse, NodeOperationError } from 'n8n-workflow';
+import { jsonParse } from 'n8n-workflow';
 
 import { ADDRESS_FIELDS, ADDRESS_KEYS, checkAddress, toSeraAddress } from '../../shared/address';
+import { inputError } from '../../../shared/validation';
 import { idempotencyOptions } from '../../shared/descriptions';
 
 const showOnlyForAddressValidate = { resource: ['address'], operation: ['validate'] };
@@ -23,8 +24,8 @@ export async function buildAddressList(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const itemIndex = this.getItemIndex();
-	const fail = (message: string, description?: string): never => {
-		throw new NodeOperationError(this.getNode(), message, { itemIndex, description });
+	const fail = (field: string, problem: string): never => {
+		throw inputError(this, field, problem, itemIndex);
 	};
 	let list: IDataObject[];
 	if (this.getNodeParameter('inputMode', 'fields') === 'json') {
@@ -34,15 +35,15 @@ export async function buildAddressList(
 			try {
 				parsed = jsonParse(raw);
 			} catch {
-				fail('Addresses (JSON) is not valid JSON', 'Give a JSON array of SERA address objects, e.g. [{"address_line1": "...", "postal_code": "..."}].');
+				fail('Addresses (JSON)', 'is not valid JSON: give an array of SERA address objects, e.g. [{"address_line1": "...", "postal_code": "..."}]');
 			}
 		}
 		const array = Array.isArray(parsed) ? parsed : [parsed];
 		list = array.map((entry, index) => {
-			if (!entry || typeof entry !== 'object' || Array.isArray(entry)) fail(`Addresses (JSON): entry ${index} is not an object`);
+			if (!entry || typeof entry !== 'object' || Array.isArray(entry)) fail('Addresses (JSON)', `entry ${index} is not an object`);
 			const unknown = Object.keys(entry as IDataObject).filter((key) => !SERA_KEYS.has(key));
 			if (unknown.length) {
-				fail(`Addresses (JSON): entry ${index} has unknown field(s) ${unknown.join(', ')}`, `Allowed fields: ${[...SERA_KEYS].join(', ')}.`);
+				fail('Addresses (JSON)', `entry ${index} has unknown field(s) ${unknown.join(', ')} (allowed: ${[...SERA_KEYS].join(', ')})`);
 			}
 			return entry as IDataObject;
 		});
@@ -51,7 +52,7 @@ export async function buildAddressList(
 		entries.forEach((entry, index) => checkAddress(this, `Addresses (address ${index + 1})`, entry, ['addressLine1']));
 		list = entries.map((entry) => toSeraAddress(entry));
 	}
-	if (!list.length) fail('Add at least one address to validate');
+	if (!list.length) fail('Addresses', 'add at least one address to validate');
 	requestOptions.body = list;
 	return requestOptions;
 }

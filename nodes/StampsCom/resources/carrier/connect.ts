@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { inputError } from '../../../shared/validation';
 import { idempotencyOptions } from '../../shared/descriptions';
 import { CONNECT_REQUIRED_FIELDS } from '../../shared/options';
 
@@ -49,10 +49,7 @@ export async function buildCarrierAccount(
 	const missing = (CONNECT_REQUIRED_FIELDS[carrier] ?? []).filter((property) => body[property] === undefined || body[property] === '');
 	if (missing.length) {
 		const names = missing.map((property) => DETAIL_FIELDS.find((f) => f.property === property)?.label ?? property);
-		throw new NodeOperationError(this.getNode(), `Connecting ${carrier} needs ${names.join(', ')}`, {
-			itemIndex: this.getItemIndex(),
-			description: `Add ${names.join(', ')} under Account Details.`,
-		});
+		throw inputError(this, `Account Details > ${names.join(', ')}`, `${names.length > 1 ? 'are' : 'is'} required to connect ${carrier}`);
 	}
 	requestOptions.body = body;
 	return requestOptions;
