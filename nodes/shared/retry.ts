@@ -27,6 +27,7 @@ import { sleep } from 'n8n-workflow';
 import { createHash } from 'crypto';
 
 import { asNodeError } from './errors';
+import { redactDeep, redactError } from './redact';
 
 export const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 
@@ -387,6 +388,17 @@ function noteRateLimited(throttle: HostThrottle, window: RateWindow, waitMs: num
 }
 
 /**
+ * The error to throw after the last attempt, without the node's credentials in it (./redact). Only
+ * an answer can echo a credential value: without one (a network failure, or n8n failing to load
+ * the credential) the credential is not loaded again and secret-shaped text alone is hidden.
+ */
+async function giveUp(ctx: IExecutePaginationFunctions, error: unknown, attempts: number) {
+	const nodeError = asNodeError(ctx.getNode(), error, attempts);
+	if (describeFailure(error).status === undefined) return redactDeep(nodeError, []);
+	return await redactError(ctx, nodeError);
+}
+
+/**
  * Sends one declarative request with the retry policy above. `safeToRepeat` overrides the
  * method-based guess (true for POSTs that only compute, such as rate quotes).
  */
@@ -405,7 +417,7 @@ export async function requestWithRetry(
 	for (let attempt = 1; ; ) {
 		// Before a first 429 the gate wait is another request's refusal: it does not count.
 		const slot = await acquireSlot(throttle, refusals === 0 ? Infinity : budgetMs - refusedWaitMs);
-		if (!slot) throw asNodeError(this.getNode(), lastError, attempt);
+		if (!slot) throw await giveUp(this, lastError, attempt);
 		if (refusals > 0) refusedWaitMs += slot.gateWaitMs;
 		try {
 			const result = await this.makeRoutingRequest(requestData);
@@ -429,10 +441,10 @@ export async function requestWithRetry(
 				// a key that is refused outright still gives up after maxAttempts.
 				if (throttle.acceptedTotal === acceptedBefore) attempt++;
 				acceptedBefore = throttle.acceptedTotal;
-				if (attempt > policy.maxAttempts) throw asNodeError(this.getNode(), error, attempt - 1);
+				if (attempt > policy.maxAttempts) throw await giveUp(this, error, attempt - 1);
 				refusals++;
 				const wait = retryDelay(failure, refusals, safeToRepeat, { ...policy, maxAttempts: Infinity });
-				if (wait === undefined || refusedWaitMs + wait > budgetMs) throw asNodeError(this.getNode(), error, attempt);
+				if (wait === undefined || refusedWaitMs + wait > budgetMs) throw await giveUp(this, error, attempt);
 				noteRateLimited(throttle, slot.window, wait);
 				continue;
 			}
@@ -444,7 +456,7 @@ export async function requestWithRetry(
 				noteProbe(throttle, slot, false);
 			}
 			const wait = retryDelay(failure, attempt, safeToRepeat, policy);
-			if (wait === undefined) throw asNodeError(this.getNode(), error, attempt);
+			if (wait === undefined) throw await giveUp(this, error, attempt);
 			attempt++;
 			await sleep(wait);
 		}
@@ -465,4 +477,32 @@ export async function retryingComputeRequest(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	return await requestWithRetry.call(this, requestData, true);
+}
+
+/**
+ * The same policy and gate for a request sent another way than the declarative routing (n8n's
+ * httpRequest helpers: the trigger's API calls, label file downloads). `send` resolves with the
+ * answer or throws what describeFailure reads (an HTTP status with the response headers, or a
+ * network code); `target` names the host whose gate it waits behind (`baseURL`, else the origin
+ * of `url`), keyed with the node's credential as throttleKey does.
+ */
+export async function sendWithRetry<T>(
+	ctx: Pick<IExecutePaginationFunctions, 'getNode' | 'getCredentials'>,
+	target: { baseURL?: string; url?: string },
+	send: () => Promise<T>,
+	safeToRepeat: boolean,
+	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<T> {
+	let answer: T | undefined;
+	const sender = {
+		getNode: () => ctx.getNode(),
+		getCredentials: async (type: string) => await ctx.getCredentials(type),
+		makeRoutingRequest: async () => {
+			answer = await send();
+			return [];
+		},
+	} as unknown as IExecutePaginationFunctions;
+	const request = { options: { ...target } } as DeclarativeRestApiSettings.ResultOptions;
+	await requestWithRetry.call(sender, request, safeToRepeat, policy);
+	return answer as T;
 }

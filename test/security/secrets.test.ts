@@ -211,13 +211,11 @@ describe('secrets never leave in outputs, errors or logs', () => {
 
 /**
  * An API (or a proxy, or a debug endpoint) that answers with the request it received puts the
- * credential in the answer, and today the nodes pass that answer on: into the error message,
- * the stored error, Continue On Fail items and n8n's logs. The fix belongs where errors are built
- * (nodes/shared/errors.ts and the two error mappers, plus nodes/shared/retry.ts for n8n's own OAuth
- * refresh errors): replace the credential values with "[redacted]". Until then this documents the
- * leak; `it.failing` turns red the day it is fixed, to be made a plain `it`.
+ * credential in the answer. The nodes used to pass that answer on (into the error message, the
+ * stored error, Continue On Fail items and n8n's logs: 59 findings); nodes/shared/redact.ts now
+ * replaces the credential values in every error on its way out of the request code.
  */
-describe('KNOWN LEAK: an answer that echoes the request carries the credential into errors and logs', () => {
+describe('an answer that echoes the request (credential included) leaves no secret in errors and logs', () => {
 	const echoed = new Capture();
 	let previous: Capture;
 	beforeAll(() => (previous = captureInto(echoed)));
@@ -265,10 +263,10 @@ describe('KNOWN LEAK: an answer that echoes the request carries the credential i
 		}
 	}, 60_000);
 
-	it.failing('no secret in what the echoed runs produced', () => {
+	it('no secret in what the echoed runs produced', () => {
 		const findings = scan(echoed.lines, secrets);
 		const where = [...new Set(findings.map((f) => `${f.channel}: ${f.label}`))];
-		process.stdout.write(`security (known leak, echoed requests): ${findings.length} findings in ${where.length} places, e.g. ${where.slice(0, 6).join('; ')}\n`);
+		process.stdout.write(`security (echoed requests): ${findings.length} findings in ${where.length} places, e.g. ${where.slice(0, 6).join('; ')}\n`);
 		expect(findings.map(describeFinding)).toEqual([]);
 	});
 });

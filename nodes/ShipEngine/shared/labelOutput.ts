@@ -1,19 +1,14 @@
 /**
  * Label → n8n binary data. With "Download Label" on, the label operations ask ShipEngine for
  * `label_download_type: inline`; ShipEngine then returns the file in `label_download.href` as a
- * base64 data URI (raw base64 is accepted too). If the user asked for a URL instead, the file is
- * fetched with one extra GET. The base64 blob is removed from the JSON so items stay small.
+ * base64 data URI (raw base64 is accepted too). If the answer carries a URL instead (the user
+ * asked for one), the file is fetched with one extra GET through the shared retry policy and
+ * rate-limit gate. The base64 blob is removed from the JSON so items stay small.
  */
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { decodeBase64Label, labelBinary } from '../../shared/binary';
+import { decodeBase64Label, downloadFile, downloadHttpCode, labelBinary } from '../../shared/binary';
 import { SHIPENGINE_BASE_URL } from '../../shared/constants';
 
 function isUrl(value: string): boolean {
@@ -39,22 +34,17 @@ export function requestInlineLabel(where: 'body' | 'qs') {
 async function fetchLabelFile(ctx: IExecuteSingleFunctions, url: string): Promise<Buffer> {
 	const credentials = await ctx.getCredentials<{ baseUrl?: string }>('shipEngineApi');
 	const apiHost = new URL(credentials.baseUrl || SHIPENGINE_BASE_URL).host;
-	const options: IHttpRequestOptions = { method: 'GET', url, encoding: 'arraybuffer', json: false, returnFullResponse: true, ignoreHttpStatusErrors: true };
 	// The API key is sent only to the API's own host (download links live there); never elsewhere.
-	const response = (
-		new URL(url).host === apiHost
-			? await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'shipEngineApi', options)
-			: await ctx.helpers.httpRequest(options)
-	) as { statusCode: number; body: Buffer | ArrayBuffer };
-	if (response.statusCode >= 400) {
-		throw new NodeApiError(ctx.getNode(), { statusCode: response.statusCode } as JsonObject, {
-			message: `The label was created, but downloading its file failed (HTTP ${response.statusCode})`,
-			description: `Download URL: ${url}. Run the node again: the purchase is not repeated (the label is found by its ID or external shipment ID).`,
-			httpCode: String(response.statusCode),
-			itemIndex: ctx.getItemIndex(),
-		});
-	}
-	return Buffer.from(response.body as ArrayBuffer);
+	const credentialType = new URL(url).host === apiHost ? 'shipEngineApi' : undefined;
+	const result = await downloadFile(ctx, url, { credentialType });
+	if ('data' in result) return result.data;
+	const { detail, attempts } = result.failure;
+	throw new NodeApiError(ctx.getNode(), { message: detail } as JsonObject, {
+		message: `The label was created, but downloading its file failed (${detail})`,
+		description: `Download URL: ${url}${attempts > 1 ? ` (tried ${attempts} times)` : ''}. Run the node again: the purchase is not repeated (the label is found by its ID or external shipment ID).`,
+		httpCode: downloadHttpCode(result.failure),
+		itemIndex: ctx.getItemIndex(),
+	});
 }
 
 /** Adds the label file as binary data to one label item (in place). */

@@ -33,6 +33,11 @@ const GENERIC_ANSWERS: Record<number, string> = {
 
 /** Quick policy for requests made while ShipEngine waits for our answer. */
 const QUICK = { policy: { maxAttempts: 2, baseDelayMs: 300, maxDelayMs: 2_000 }, timeout: 10_000 };
+/**
+ * Fetch Full Resource waits behind the API key's shared rate-limit gate like any API call, but
+ * only this long in all: then the workflow starts without the resource (resourceError says why).
+ */
+const RESOURCE = { ...QUICK, deadlineMs: 5_000 };
 
 // ---- replay guard ------------------------------------------------------------------------
 
@@ -105,7 +110,7 @@ async function loadResource(ctx: IWebhookFunctions, payload: IDataObject, baseUr
 		return { resourceError: { message: 'resource_url is not a ShipEngine API address, so it was not requested' } };
 	}
 	try {
-		return { resource: (await shipEngineApiRequest(ctx, 'GET', path, undefined, undefined, QUICK)) as IDataObject };
+		return { resource: (await shipEngineApiRequest(ctx, 'GET', path, undefined, undefined, RESOURCE)) as IDataObject };
 	} catch (error) {
 		return { resourceError: { message: (error as Error).message, httpCode: failureStatus(error) ?? null } };
 	}

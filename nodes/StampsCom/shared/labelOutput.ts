@@ -5,7 +5,8 @@
  * SERA answers `labels: [{ href }]` (label_output_type "url", its default) or, for "base64", the
  * data inline (`label_data` in third-party clients; the official field name is undocumented, so
  * a few likely names are read). A URL is fetched with a second, unauthenticated GET, as SERA's
- * guide says to open it in a browser; that GET is retried on 408/429/5xx/network errors.
+ * guide says to open it in a browser; that GET goes through the shared retry policy and the
+ * link host's rate-limit gate (408/429/5xx/network errors retried, Retry-After honoured).
  * The base64 blob is removed from the item's JSON once it is binary data.
  */
 import type {
@@ -17,12 +18,10 @@ import type {
 	JsonObject,
 	PostReceiveAction,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { decodeBase64Label, labelBinary } from '../../shared/binary';
+import { decodeBase64Label, downloadFile, downloadHttpCode, labelBinary } from '../../shared/binary';
 import { apiError, unusableSuccessBody } from '../../shared/errors';
-import type { AttemptFailure } from '../../shared/retry';
-import { describeFailure, retryDelay } from '../../shared/retry';
 
 const INLINE_DATA_KEYS = ['label_data', 'data', 'base64', 'image_data', 'label_image', 'content'];
 
@@ -57,39 +56,21 @@ function inlineData(file: IDataObject): { key: string; value: string } | undefin
 	return undefined;
 }
 
-/** GET a label URL (no credentials: SERA's label links are meant for a browser), with retries. */
+/**
+ * GET a label URL (no credentials: SERA's label links are meant for a browser) through the shared
+ * retry policy and rate-limit gate of the link's host.
+ */
 export async function downloadLabel(ctx: IExecuteSingleFunctions, url: string): Promise<Buffer> {
 	if (url.startsWith('data:')) return decodeBase64Label(url);
-	for (let attempt = 1; ; attempt++) {
-		let failure: AttemptFailure;
-		let detail: string;
-		try {
-			const response = (await ctx.helpers.httpRequest({
-				method: 'GET',
-				url,
-				encoding: 'arraybuffer',
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				timeout: 120_000,
-			})) as IN8nHttpFullResponse;
-			if (response.statusCode < 400) return Buffer.from(response.body as ArrayBuffer);
-			failure = { status: response.statusCode, headers: response.headers as IDataObject };
-			detail = `HTTP ${response.statusCode}`;
-		} catch (error) {
-			failure = describeFailure(error);
-			detail = (error as Error).message;
-		}
-		const wait = retryDelay(failure, attempt, true);
-		if (wait === undefined) {
-			throw new NodeApiError(ctx.getNode(), { message: detail } as JsonObject, {
-				message: `The file could not be downloaded from SERA (${detail})`,
-				description: `Tried ${attempt} time(s): ${url.split('?')[0]}`,
-				httpCode: failure.status ? String(failure.status) : undefined,
-				itemIndex: ctx.getItemIndex(),
-			});
-		}
-		await sleep(wait);
-	}
+	const result = await downloadFile(ctx, url, { timeout: 120_000 });
+	if ('data' in result) return result.data;
+	const { detail, attempts } = result.failure;
+	throw new NodeApiError(ctx.getNode(), { message: detail } as JsonObject, {
+		message: `The file could not be downloaded from SERA (${detail})`,
+		description: `Tried ${attempts} time(s): ${url.split('?')[0]}`,
+		httpCode: downloadHttpCode(result.failure),
+		itemIndex: ctx.getItemIndex(),
+	});
 }
 
 async function filesToBinary(
