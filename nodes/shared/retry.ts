@@ -23,7 +23,7 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 import { createHash } from 'crypto';
 
 import { asNodeError } from './errors';
@@ -112,6 +112,27 @@ export function isNetworkFailure(failure: AttemptFailure): boolean {
 	return NETWORK_CODES.has(failure.code) || failure.code.startsWith('UND_ERR_');
 }
 
+/**
+ * n8n failed inside itself before the request left it: the NodeApiError n8n's request helper
+ * wraps around the failure (`new NodeApiError(node, error)`, so the original Error is its cause),
+ * with no HTTP status and nothing from the HTTP client anywhere in the chain (no network code,
+ * request, response or config). A busy n8n failing to load the credential looks like that
+ * ("timeout exceeded when trying to connect" from its PostgreSQL pool). The errors our own code
+ * builds (input checks, API errors from postReceive, failed label downloads) have no Error cause
+ * and never match.
+ */
+export function failedInsideN8nBeforeSending(error: unknown): boolean {
+	if (!(error instanceof NodeApiError) || !(error.cause instanceof Error)) return false;
+	if (describeFailure(error).status !== undefined) return false;
+	let current: unknown = error;
+	for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+		const e = current as { name?: unknown; request?: unknown; response?: unknown; config?: unknown; cause?: unknown };
+		if ('code' in e || e.request || e.response || e.config || e.name === 'AxiosError') return false;
+		current = e.cause;
+	}
+	return true;
+}
+
 /** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
 export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
@@ -146,8 +167,6 @@ export function retryDelay(
 			(failure.status !== undefined && RETRY_STATUSES.includes(failure.status)) || isNetworkFailure(failure);
 		if (!retryable) return undefined;
 	}
-	const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
-	const jittered = backoff / 2 + Math.random() * (backoff / 2);
 	if (rateLimited || failure.status === 503) {
 		const retryAfter = parseRetryAfter(header(failure.headers, 'retry-after'));
 		if (retryAfter !== undefined) {
@@ -155,7 +174,13 @@ export function retryDelay(
 			return retryAfter;
 		}
 	}
-	return Math.min(jittered, policy.maxDelayMs);
+	return backoffDelay(attempt, policy);
+}
+
+/** Exponential backoff with jitter before attempt `attempt + 1`, capped at the policy's maximum. */
+export function backoffDelay(attempt: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number {
+	const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
+	return Math.min(backoff / 2 + Math.random() * (backoff / 2), policy.maxDelayMs);
 }
 
 /** Whether repeating this request can never create a second purchase. */
@@ -455,7 +480,13 @@ export async function requestWithRetry(
 			} else {
 				noteProbe(throttle, slot, false);
 			}
-			const wait = retryDelay(failure, attempt, safeToRepeat, policy);
+			// A read n8n failed to send (credential not loaded) is as safe to send again as a dropped one.
+			const wait =
+				safeToRepeat && failedInsideN8nBeforeSending(error)
+					? attempt < policy.maxAttempts
+						? backoffDelay(attempt, policy)
+						: undefined
+					: retryDelay(failure, attempt, safeToRepeat, policy);
 			if (wait === undefined) throw await giveUp(this, error, attempt);
 			attempt++;
 			await sleep(wait);

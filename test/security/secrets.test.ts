@@ -266,7 +266,7 @@ describe('an answer that echoes the request (credential included) leaves no secr
 	it('no secret in what the echoed runs produced', () => {
 		const findings = scan(echoed.lines, secrets);
 		const where = [...new Set(findings.map((f) => `${f.channel}: ${f.label}`))];
-		process.stdout.write(`security (echoed requests): ${findings.length} findings in ${where.length} places, e.g. ${where.slice(0, 6).join('; ')}\n`);
+		process.stdout.write(`security (answers echoing the request): ${echoed.lines.length} captured texts, ${findings.length} secrets found${where.length ? ` in ${where.slice(0, 6).join('; ')}` : ''}\n`);
 		expect(findings.map(describeFinding)).toEqual([]);
 	});
 });

@@ -42,8 +42,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiError, asNodeError } from '../../shared/errors';
-import { DEFAULT_RETRY_POLICY, describeFailure, isNetworkFailure, requestWithRetry } from '../../shared/retry';
+import { apiError } from '../../shared/errors';
+import { DEFAULT_RETRY_POLICY, describeFailure, failedInsideN8nBeforeSending, isNetworkFailure, requestWithRetry } from '../../shared/retry';
 import { shipEngineFailureMessage } from './errors';
 import { labelOutput } from './labelOutput';
 
@@ -126,16 +126,14 @@ async function lookup(
 		return [{ json: response as unknown as IDataObject }];
 	};
 	const gated = Object.create(ctx, { makeRoutingRequest: { value: send } }) as IExecutePaginationFunctions;
-	for (let attempt = 1; ; attempt++) {
-		try {
-			const [item] = await requestWithRetry.call(gated, { ...requestData, options }, true);
-			return item.json as unknown as LookupResponse;
-		} catch (error) {
-			if (!failedInsideN8n(error)) throw asNodeError(ctx.getNode(), error, attempt);
-			const wait = backoff(attempt);
-			if (wait === undefined) throw notSentError(ctx, error, attempt, 'lookup');
-			await sleep(wait);
-		}
+	try {
+		const [item] = await requestWithRetry.call(gated, { ...requestData, options }, true);
+		return item.json as unknown as LookupResponse;
+	} catch (error) {
+		// requestWithRetry already tried a lookup n8n failed to send as often as the policy allows.
+		if (!failedInsideN8n(error)) throw asN8nError(ctx, error);
+		const attempts = Number((error as { context?: { attempts?: unknown } }).context?.attempts ?? 1);
+		throw notSentError(ctx, error, attempts, 'lookup');
 	}
 }
 
@@ -172,23 +170,6 @@ async function findExistingLabel(
 	const res = await lookup(ctx, requestData, '/v1/labels', { [filter]: id, page_size: 25 });
 	const labels = (res.statusCode === 404 ? [] : ((res.body.labels as IDataObject[] | undefined) ?? [])) as IDataObject[];
 	return labels.find((label) => REUSABLE_STATUSES.includes(String(label.status)));
-}
-
-/**
- * Whether a failure happened inside n8n before the request could have left it: no HTTP status,
- * and nothing from an HTTP client anywhere in the error or its causes (an error code such as
- * ECONNRESET, ETIMEDOUT or ERR_CANCELED, a request, a response, a config). n8n failing to load
- * the credential from a busy database looks like that: "timeout exceeded when trying to connect".
- */
-function failedBeforeSending(error: unknown): boolean {
-	if (describeFailure(error).status !== undefined) return false;
-	let current: unknown = error;
-	for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
-		const e = current as { name?: unknown; request?: unknown; response?: unknown; config?: unknown; cause?: unknown };
-		if ('code' in e || e.request || e.response || e.config || e.name === 'AxiosError') return false;
-		current = e.cause;
-	}
-	return true;
 }
 
 /**
@@ -282,7 +263,7 @@ export function safePurchase(key?: PurchaseKey) {
 				return items;
 			} catch (error) {
 				const { status } = describeFailure(error);
-				const beforeSending = !watch.answered && failedBeforeSending(error);
+				const beforeSending = !watch.answered && failedInsideN8nBeforeSending(error);
 				if (key && (watch.answered || beforeSending)) {
 					// ShipEngine sold the label and n8n failed afterwards (storing its file, say), or n8n
 					// failed before the request left it (loading the credential, say). The lookup by this
