@@ -32,3 +32,16 @@ export function httpGet(url: string, query: Record<string, string>, apiKey: stri
 		options,
 	};
 }
+
+/** The same GET with the API key in an n8n Header Auth credential (node credential `httpHeaderAuth`). */
+export function httpGetWithHeaderAuth(url: string, query: Record<string, string>, options: INodeParameters = {}): INodeParameters {
+	return {
+		method: 'GET',
+		url,
+		authentication: 'genericCredentialType',
+		genericAuthType: 'httpHeaderAuth',
+		sendQuery: Object.keys(query).length > 0,
+		queryParameters: { parameters: Object.entries(query).map(([name, value]) => ({ name, value })) },
+		options,
+	};
+}

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: where the package stands against what users would do instead, on local mocks
  * (127.0.0.1). Prints a table and writes bench-results/results.json + RESULTS.md.
- * Env: BENCH_SKIP_N8N=1 skips the real-n8n part; BENCH_N8N_ROUNDS (default 3);
+ * Env: BENCH_SKIP_N8N=1 skips the real-n8n part; BENCH_N8N_ROUNDS (default 6: each branch order twice);
  * BENCH_RATE_WINDOW_MS (default 6000: ShipEngine's 200/min compressed 10x).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
 	const results: BenchResult[] = [];
 	const sizes = [1, 100, 1000];
 	results.push(...(await perItemEngine(sizes)));
-	if (process.env.BENCH_SKIP_N8N !== '1') results.push(...(await perItemN8n(sizes, Number(process.env.BENCH_N8N_ROUNDS ?? 3))));
+	if (process.env.BENCH_SKIP_N8N !== '1') results.push(...(await perItemN8n(sizes, Number(process.env.BENCH_N8N_ROUNDS ?? 6))));
 	results.push(...(await requestsPerJob()));
 	results.push(...(await rateLimit(200, Number(process.env.BENCH_RATE_WINDOW_MS ?? 6000))));
 	results.push(...(await triggerCases()));
