@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { SHIPENGINE_BASE_URL as SHIPENGINE_HOST } from '../nodes/shared/constants';
+import { allowCredentialHost } from '../nodes/shared/ownHost';
 
 export class ShipEngineApi implements ICredentialType {
 	name = 'shipEngineApi';
@@ -53,11 +54,15 @@ export class ShipEngineApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> => {
 		const configured = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim().replace(/\/+$/, '') : '';
 		const baseURL = configured && requestOptions.baseURL?.replace(/\/+$/, '') === SHIPENGINE_HOST ? configured : requestOptions.baseURL;
-		return {
+		const authenticated: IHttpRequestOptions = {
 			...requestOptions,
 			baseURL,
 			headers: { ...requestOptions.headers, 'API-Key': String(credentials.apiKey ?? '') },
 		};
+		if (requestOptions.allowedDomains) {
+			authenticated.allowedDomains = allowCredentialHost(requestOptions.allowedDomains, SHIPENGINE_HOST, baseURL);
+		}
+		return authenticated;
 	};
 
 	test: ICredentialTestRequest = {

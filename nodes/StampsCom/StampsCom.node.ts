@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { mergeRepeatedFields } from '../shared/mergeFields';
 import { fillPathParameters } from '../shared/requestShaping';
 import { retryingRequest } from '../shared/retry';
-import { CREDENTIAL_NAME, SERA_BASE_URL_EXPRESSION } from './shared/environment';
+import { CREDENTIAL_NAME, SERA_STATIC_BASE_URL, useCredentialHost } from './shared/environment';
 import { getSecurityQuestions, getServiceTypes } from './shared/loadOptions';
 import { resourceDescriptions, resourceSelector } from './resources';
 
@@ -26,7 +26,8 @@ export class StampsCom implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_NAME, required: true }],
 		requestDefaults: {
-			baseURL: SERA_BASE_URL_EXPRESSION,
+			// The credential's host is applied per request by useCredentialHost (no expression).
+			baseURL: SERA_STATIC_BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			// SERA's errors are mapped by seraError; a 401 must still throw so that n8n's OAuth2
 			// helper refreshes the access token and sends the request again.
@@ -41,8 +42,9 @@ export class StampsCom implements INodeType {
 				name: 'retryPolicy',
 				type: 'hidden',
 				default: true,
-				// First preSend of every operation: `/v1/labels/{labelId}` → the item's encoded value.
-				routing: { send: { paginate: true, preSend: [fillPathParameters] } },
+				// First preSends of every operation: the credential's host, then
+				// `/v1/labels/{labelId}` → the item's encoded value.
+				routing: { send: { paginate: true, preSend: [useCredentialHost, fillPathParameters] } },
 			},
 			resourceSelector,
 			// Same fields, same order in the editor, fewer properties for n8n to walk per item.

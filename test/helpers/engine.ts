@@ -21,7 +21,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, injectDomainRestrictionFields, Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials';
 
@@ -29,14 +29,22 @@ export const PACKAGE_NAME = 'n8n-nodes-shipengine';
 
 const credentialsDir = path.resolve(__dirname, '../../credentials');
 
-/** Every credential class the package ships, loaded from credentials/ like n8n's loader does. */
+/**
+ * Every credential class the package ships, loaded from credentials/ like n8n's loader does,
+ * including the "Allowed HTTP Request Domains" fields n8n 2.x adds to every credential that
+ * authenticates requests (load-nodes-and-credentials: injectDomainRestrictionFields).
+ */
 export function loadCredentialTypes(): ICredentialType[] {
 	return readdirSync(credentialsDir)
 		.filter((file) => file.endsWith('.credentials.ts'))
 		.flatMap((file) => {
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
 			const exported = require(path.join(credentialsDir, file)) as Record<string, new () => ICredentialType>;
-			return Object.values(exported).map((Credential) => new Credential());
+			return Object.values(exported).map((Credential) => {
+				const type = new Credential();
+				type.properties = injectDomainRestrictionFields(type);
+				return type;
+			});
 		});
 }
 

@@ -2,18 +2,51 @@
  * Which SERA host a request goes to: the credential's API Base URL override when set,
  * else staging or production as chosen in the credential's Environment field.
  */
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { SERA_PRODUCTION_API, SERA_STAGING_API } from '../../shared/constants';
+import { allowCredentialHost } from '../../shared/ownHost';
 
 export const CREDENTIAL_NAME = 'stampsComOAuth2Api';
 
-/** requestDefaults.baseURL, resolved by the engine with $credentials (STYLE 4.1). */
-export const SERA_BASE_URL_EXPRESSION = `={{ ($credentials.apiBaseUrl || ($credentials.environment === "staging" ? "${SERA_STAGING_API}" : "${SERA_PRODUCTION_API}")).replace(/\\/+$/, "") }}`;
+/**
+ * requestDefaults.baseURL. Static on purpose: n8n evaluates an expression there twice per item
+ * (bench/RESULTS.md); `useCredentialHost` points each request at the credential's host instead.
+ */
+export const SERA_STATIC_BASE_URL = SERA_PRODUCTION_API;
 
-/** The same rule for code that builds its own request (load options). */
+/** The host rule, for requests the engine sends (`useCredentialHost`) and for load options. */
 export function seraBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const override = String(credentials.apiBaseUrl ?? '').trim();
 	const base = override || (credentials.environment === 'staging' ? SERA_STAGING_API : SERA_PRODUCTION_API);
 	return base.replace(/\/+$/, '');
+}
+
+/**
+ * The base URL of each node run, read once from the credential (n8n loads a credential from its
+ * database and decrypts it on every read). Keyed by the run's execute data, which all items of
+ * one node run share, so it goes away with the run. A failed read is not kept.
+ */
+const baseUrls = new WeakMap<object, Promise<string>>();
+
+function credentialBaseUrl(ctx: IExecuteSingleFunctions): Promise<string> {
+	const run = ctx.getExecuteData() as object | undefined;
+	const cached = run ? baseUrls.get(run) : undefined;
+	if (cached) return cached;
+	const loading = ctx.getCredentials(CREDENTIAL_NAME).then(seraBaseUrl);
+	if (run) {
+		baseUrls.set(run, loading);
+		loading.catch(() => baseUrls.delete(run));
+	}
+	return loading;
+}
+
+/** First preSend of every operation: the request goes to the credential's SERA host. */
+export async function useCredentialHost(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const baseURL = await credentialBaseUrl(this);
+	requestOptions.baseURL = baseURL;
+	if (requestOptions.allowedDomains) {
+		requestOptions.allowedDomains = allowCredentialHost(requestOptions.allowedDomains, SERA_STATIC_BASE_URL, baseURL);
+	}
+	return requestOptions;
 }
