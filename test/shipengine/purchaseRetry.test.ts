@@ -15,13 +15,12 @@ import nock from 'nock';
 
 import { resetRateLimits } from '../../nodes/shared/retry';
 import { ShipEngine } from '../../nodes/ShipEngine/ShipEngine.node';
-import { TestCredentialsHelper } from '../helpers/credentials';
+import { failCredentialLoads, POOL_TIMEOUT } from '../helpers/credentialFaults';
 import { runNode } from '../helpers/engine';
 import { startShipEngineMock } from '../mock';
 import { API, apiPackages, apiShipFrom, apiShipTo, errorBody, fixture, headers, packagesParam, run, shipFromParam, shipToParam } from './labelHelpers';
 
 const labelInline = fixture('label-inline.json');
-const POOL_TIMEOUT = 'timeout exceeded when trying to connect';
 
 const createParams = {
 	resource: 'label',
@@ -48,21 +47,6 @@ const createBody = (order: string) => ({
 
 const lookupPath = (order: string) => `/v1/labels/external_shipment_id/${order}`;
 const notFound = errorBody('invalid_identifier', 'Label not found');
-
-/**
- * n8n's credentials helper failing the given loads (1-based; load 1 is the routing node's own,
- * then one per request), as n8n's does when its database pool has no free connection in time.
- */
-function failCredentialLoads(fails: (load: number) => boolean): { loads: () => number } {
-	const original = TestCredentialsHelper.prototype.getDecrypted;
-	let loads = 0;
-	jest.spyOn(TestCredentialsHelper.prototype, 'getDecrypted').mockImplementation(async function (this: TestCredentialsHelper, ...args) {
-		loads++;
-		if (fails(loads)) throw new Error(POOL_TIMEOUT);
-		return await original.apply(this, args);
-	});
-	return { loads: () => loads };
-}
 
 /** n8n's binary data service failing the first `count` stores (database mode, pool exhausted). */
 function failFileStores(count: number): { stores: () => number } {

@@ -9,23 +9,10 @@
 import nock from 'nock';
 
 import { resetRateLimits } from '../../nodes/shared/retry';
-import { TestCredentialsHelper } from '../helpers/credentials';
+import { failCredentialLoads, POOL_TIMEOUT } from '../helpers/credentialFaults';
 import { API, fixture, headers, run } from './labelHelpers';
 
-const POOL_TIMEOUT = 'timeout exceeded when trying to connect';
 const TRACK = { resource: 'tracking', operation: 'get', carrierCode: 'stamps_com', trackingNumber: '9400111899223197428490' };
-
-/** n8n's credentials helper failing the given loads (1-based; load 1 is the routing node's own, then one per request). */
-function failCredentialLoads(fails: (load: number) => boolean): { loads: () => number } {
-	const original = TestCredentialsHelper.prototype.getDecrypted;
-	let loads = 0;
-	jest.spyOn(TestCredentialsHelper.prototype, 'getDecrypted').mockImplementation(async function (this: TestCredentialsHelper, ...args) {
-		loads++;
-		if (fails(loads)) throw new Error(POOL_TIMEOUT);
-		return await original.apply(this, args);
-	});
-	return { loads: () => loads };
-}
 
 beforeEach(() => resetRateLimits());
 afterEach(() => {

@@ -2,10 +2,12 @@
  * Which SERA host a request goes to: the credential's API Base URL override when set,
  * else staging or production as chosen in the credential's Environment field.
  */
-import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { SERA_PRODUCTION_API, SERA_STAGING_API } from '../../shared/constants';
 import { allowCredentialHost } from '../../shared/ownHost';
+import { backoffDelay, DEFAULT_RETRY_POLICY } from '../../shared/retry';
 
 export const CREDENTIAL_NAME = 'stampsComOAuth2Api';
 
@@ -23,6 +25,32 @@ export function seraBaseUrl(credentials: ICredentialDataDecryptedObject): string
 }
 
 /**
+ * Reads the credential's host. A read n8n could not do (queue mode: its database pool timed out)
+ * is tried again with the shared backoff, like a request n8n failed to send; n8n's own
+ * configuration errors (no credential set) are not.
+ */
+async function readBaseUrl(ctx: IExecuteSingleFunctions): Promise<string> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return seraBaseUrl(await ctx.getCredentials(CREDENTIAL_NAME));
+		} catch (error) {
+			// n8n's own configuration errors (no credential set) as they are; a failed read, after the last try.
+			const final =
+				error instanceof NodeOperationError
+					? error
+					: attempt >= DEFAULT_RETRY_POLICY.maxAttempts
+						? new NodeApiError(ctx.getNode(), error as JsonObject, {
+								message: (error as Error).message,
+								description: `n8n could not read the Stamps.com credential (tried ${attempt} times); nothing was sent. Run the node again.`,
+							})
+						: undefined;
+			if (final) throw final;
+			await sleep(backoffDelay(attempt));
+		}
+	}
+}
+
+/**
  * The base URL of each node run, read once from the credential (n8n loads a credential from its
  * database and decrypts it on every read). Keyed by the run's execute data, which all items of
  * one node run share, so it goes away with the run. A failed read is not kept.
@@ -33,10 +61,12 @@ function credentialBaseUrl(ctx: IExecuteSingleFunctions): Promise<string> {
 	const run = ctx.getExecuteData() as object | undefined;
 	const cached = run ? baseUrls.get(run) : undefined;
 	if (cached) return cached;
-	const loading = ctx.getCredentials(CREDENTIAL_NAME).then(seraBaseUrl);
+	const loading = readBaseUrl(ctx);
 	if (run) {
 		baseUrls.set(run, loading);
-		loading.catch(() => baseUrls.delete(run));
+		loading.catch(() => {
+			if (baseUrls.get(run) === loading) baseUrls.delete(run);
+		});
 	}
 	return loading;
 }
