@@ -36,6 +36,21 @@ const SERA_CREDENTIAL_EXPRESSIONS = new Set(
 );
 
 describe('no n8n expression on the request path', () => {
+	it('the record sees an expression when there is one (this check can fail)', async () => {
+		nock('https://api.shipengine.com')
+			.get('/v1/tracking')
+			.query({ carrier_code: 'usps', tracking_number: '9405511899560772485630' })
+			.reply(200, loadFixture('shipengine', 'tracking-get.json'));
+		const evaluated = await expressionsEvaluated(async () => {
+			await runNode({
+				node: new ShipEngine(),
+				parameters: { resource: 'tracking', operation: 'get', carrierCode: 'usps', trackingNumber: '={{ "9405511899560772485630" }}' },
+				credentials: { shipEngineApi: { apiKey: 'TEST_expr_key' } },
+			});
+		});
+		expect(evaluated).toContain('={{ "9405511899560772485630" }}');
+	});
+
 	it('ShipEngine: Tracking > Get over 5 items evaluates none', async () => {
 		const scope = nock('https://api.shipengine.com', { reqheaders: { 'api-key': 'TEST_expr_key' } })
 			.get('/v1/tracking')

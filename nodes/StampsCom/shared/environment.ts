@@ -31,22 +31,20 @@ export function seraBaseUrl(credentials: ICredentialDataDecryptedObject): string
  */
 async function readBaseUrl(ctx: IExecuteSingleFunctions): Promise<string> {
 	for (let attempt = 1; ; attempt++) {
+		let failure: unknown;
 		try {
 			return seraBaseUrl(await ctx.getCredentials(CREDENTIAL_NAME));
 		} catch (error) {
-			// n8n's own configuration errors (no credential set) as they are; a failed read, after the last try.
-			const final =
-				error instanceof NodeOperationError
-					? error
-					: attempt >= DEFAULT_RETRY_POLICY.maxAttempts
-						? new NodeApiError(ctx.getNode(), error as JsonObject, {
-								message: (error as Error).message,
-								description: `n8n could not read the Stamps.com credential (tried ${attempt} times); nothing was sent. Run the node again.`,
-							})
-						: undefined;
-			if (final) throw final;
-			await sleep(backoffDelay(attempt));
+			failure = error;
 		}
+		if (failure instanceof NodeOperationError) throw failure;
+		if (attempt >= DEFAULT_RETRY_POLICY.maxAttempts) {
+			throw new NodeApiError(ctx.getNode(), failure as JsonObject, {
+				message: (failure as Error).message,
+				description: `n8n could not read the Stamps.com credential (tried ${attempt} times); nothing was sent. Run the node again.`,
+			});
+		}
+		await sleep(backoffDelay(attempt));
 	}
 }
 
