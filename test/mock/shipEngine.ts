@@ -36,6 +36,7 @@ import {
 	type Reply,
 	type Route,
 } from './server';
+import { accountMock } from './shipEngineAccount';
 import { jwks } from './webhookSigning';
 
 export { signDelivery, jwks, WEBHOOK_KEY_ID } from './webhookSigning';
@@ -676,13 +677,16 @@ export async function startShipEngineMock(options: ShipEngineMockOptions = {}): 
 	};
 
 	state = freshState();
+	// Warehouses, package types, tags, carrier connections, account images, service points, downloads.
+	const account = accountMock({ nextId, now, error: shipEngineError });
 	const server = await startMockServer({
 		port: options.port,
 		guard,
-		routes,
+		routes: () => [...routes(), ...account.routes()],
 		notFound: (req) => shipEngineError(404, 'unspecified', `No route for ${req.method} ${req.path} in the ShipEngine mock.`),
 		resetState: () => {
 			state = freshState();
+			account.reset();
 			seedLabels(options.labels ?? 0);
 		},
 	});

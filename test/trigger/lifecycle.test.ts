@@ -86,6 +86,10 @@ describe('ShipEngine Trigger: activation', () => {
 			httpCode: '409',
 		});
 		expect((error as { description: string }).description).toMatch(/one webhook per event/);
+		// The way out, with the node: find the webhook, delete it.
+		expect((error as { description: string }).description).toMatch(
+			/delete webhook se-9 with the ShipEngine node: Webhook › Get Many .* Webhook › Delete removes one/,
+		);
 		expect(trigger.staticData()).toEqual({});
 	});
 

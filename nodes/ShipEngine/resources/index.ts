@@ -12,6 +12,8 @@ import { manifestDescription } from './manifest';
 import { pickupDescription } from './pickup';
 import { rateDescription } from './rate';
 import { trackingDescription } from './tracking';
+import { warehouseDescription } from './warehouse';
+import { webhookDescription } from './webhook';
 
 export const resourceSelector: INodeProperties = {
 	displayName: 'Resource',
@@ -27,6 +29,8 @@ export const resourceSelector: INodeProperties = {
 		{ name: 'Pickup', value: 'pickup' },
 		{ name: 'Rate', value: 'rate' },
 		{ name: 'Tracking', value: 'tracking' },
+		{ name: 'Warehouse', value: 'warehouse' },
+		{ name: 'Webhook', value: 'webhook' },
 	],
 	default: 'label',
 };
@@ -40,4 +44,6 @@ export const resourceDescriptions: INodeProperties[] = [
 	...pickupDescription,
 	...rateDescription,
 	...trackingDescription,
+	...warehouseDescription,
+	...webhookDescription,
 ];

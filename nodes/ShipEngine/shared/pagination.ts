@@ -19,6 +19,8 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -168,4 +170,26 @@ export function returnAllFields(show: NonNullable<NonNullable<INodeProperties['d
 			displayOptions: { show: { ...show, returnAll: [false] } },
 		},
 	];
+}
+
+/**
+ * Return All / Limit for ShipEngine's unpaged lists (GET /v1/warehouses, /v1/packages, /v1/tags,
+ * /v1/environment/webhooks, /v1/account/settings/images): the API sends the whole list in one
+ * answer, so Return All is that answer and Limit keeps its first records. postReceive, after
+ * shipEngineError: one item per record (of `rootProperty`, or of a bare array), paired with the input item.
+ */
+export function unpagedListOutput(rootProperty?: string) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		const body = (items[0]?.json ?? response.body) as unknown;
+		const list = rootProperty ? (body as IDataObject | undefined)?.[rootProperty] : body;
+		const records = Array.isArray(list) ? (list as IDataObject[]) : [];
+		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+		const limit = returnAll ? records.length : Math.max(1, Number(this.getNodeParameter('limit', 50)));
+		const itemIndex = this.getItemIndex();
+		return records.slice(0, limit).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+	};
 }

@@ -35,6 +35,7 @@ export function checkAddress(
 ): void {
 	const names: Record<string, string> = {
 		name: 'Name',
+		phone: 'Phone',
 		address_line1: 'Address Line 1',
 		city_locality: 'City',
 		state_province: 'State / Province',

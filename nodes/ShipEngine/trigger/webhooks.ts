@@ -78,14 +78,18 @@ export async function webhooksExist(this: IHookFunctions): Promise<boolean> {
 	return true;
 }
 
-function conflictError(ctx: IHookFunctions, event: string, otherUrl: string | undefined): NodeApiError {
-	return new NodeApiError(ctx.getNode(), { event, url: otherUrl ?? null } as JsonObject, {
+function conflictError(ctx: IHookFunctions, event: string, other: ShipEngineWebhook | undefined): NodeApiError {
+	const otherUrl = other?.url;
+	const which = other ? `webhook ${other.webhook_id}` : `the "${event}" webhook`;
+	return new NodeApiError(ctx.getNode(), { event, url: otherUrl ?? null, webhook_id: other?.webhook_id ?? null } as JsonObject, {
 		httpCode: '409',
 		message: `ShipEngine already sends the "${event}" event to another URL${otherUrl ? ` (${otherUrl})` : ''}`,
 		description:
-			'ShipEngine allows one webhook per event. Delete that webhook in the ShipEngine dashboard (or deactivate the ' +
-			'workflow that registered it), or choose other events. The test URL and the production URL of a trigger ' +
-			'count as different URLs: deactivate the workflow before listening for a test event on the same events.',
+			`ShipEngine allows one webhook per event. To free the event, delete ${which} with the ShipEngine node: ` +
+			'Webhook › Get Many lists every webhook with its event, URL and webhook_id, Webhook › Delete removes one ' +
+			'(or use the ShipEngine dashboard, or deactivate the workflow that registered it), or choose other events. ' +
+			'The test URL and the production URL of a trigger count as different URLs: deactivate the workflow before ' +
+			'listening for a test event on the same events.',
 	});
 }
 
@@ -114,7 +118,7 @@ async function registerEvent(
 	const hooks = await listWebhooks(ctx);
 	const own = ownWebhooks(hooks, url, [event])[event];
 	if (own) return own;
-	throw conflictError(ctx, event, hooks.find((hook) => hook.event === event)?.url);
+	throw conflictError(ctx, event, hooks.find((hook) => hook.event === event));
 }
 
 /** Deletes webhooks by id; 404 counts as deleted. Returns the ids that could not be deleted. */
