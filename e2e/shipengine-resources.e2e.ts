@@ -55,4 +55,85 @@ describe('ShipEngine account resources in real n8n', () => {
 			`DELETE /v1/environment/webhooks/${id}`,
 		]);
 	});
+
+	it('Tag: create, rename, list, delete', async () => {
+		const run = await runExample('shipengine-tags.json');
+
+		expect(nodeItems(run, 'Create Tag')[0].json).toMatchObject({ name: 'Fragile' });
+		expect(nodeItems(run, 'Rename Tag')[0].json).toEqual({ success: true, name: 'Handle With Care', previous_name: 'Fragile', renamed: true });
+		expect(nodeItems(run, 'All Tags').map((item) => item.json.name)).toEqual(['Handle With Care']);
+		expect(nodeItems(run, 'Delete Tag')[0].json).toEqual({ success: true, name: 'Handle With Care', deleted: true });
+		expect(sent()).toEqual(['POST /v1/tags', 'PUT /v1/tags/Fragile/Handle%20With%20Care', 'GET /v1/tags', 'DELETE /v1/tags/Handle%20With%20Care']);
+		expect(shipEngine.requests[0].body).toEqual({ name: 'Fragile', color: '#FF0000' });
+	});
+
+	it('Package Type: create, get, update, list, delete', async () => {
+		const run = await runExample('shipengine-package-types.json');
+
+		const [created] = nodeItems(run, 'Create Package Type');
+		const id = String(created.json.package_id);
+		expect(created.json).toMatchObject({ package_code: 'laptop_box', dimensions: { length: 16, width: 12, height: 4, unit: 'inch' } });
+		expect(nodeItems(run, 'Resize Package Type')[0].json).toEqual({ success: true, package_id: id, updated: true });
+		expect(nodeItems(run, 'All Package Types').map((item) => item.json)).toEqual([
+			{ package_id: id, package_code: 'laptop_box', name: 'Laptop box XL', dimensions: { unit: 'inch', length: 18, width: 13, height: 4 } },
+		]);
+		expect(nodeItems(run, 'Delete Package Type')[0].json).toEqual({ success: true, package_id: id, deleted: true });
+		expect(sent()).toEqual(['POST /v1/packages', `GET /v1/packages/${id}`, `PUT /v1/packages/${id}`, 'GET /v1/packages', `DELETE /v1/packages/${id}`]);
+	});
+
+	it('Carrier Account: connect, update and read settings, disconnect; Carrier › Disconnect', async () => {
+		const run = await runExample('shipengine-carrier-accounts.json');
+
+		const id = String(nodeItems(run, 'Connect UPS')[0].json.carrier_id);
+		expect(nodeItems(run, 'Make Primary')[0].json).toEqual({ success: true, carrier_id: id, carrier_name: 'ups', settingsUpdated: true });
+		expect(nodeItems(run, 'UPS Settings')[0].json).toEqual({ nickname: 'UPS main', is_primary_account: true });
+		expect(nodeItems(run, 'Disconnect UPS')[0].json).toEqual({ success: true, carrier_id: id, carrier_name: 'ups', disconnected: true });
+		expect(nodeItems(run, 'Disconnect FedEx')[0].json).toEqual({ success: true, carrier_id: 'se-100003', disconnected: true });
+		expect(sent()).toEqual([
+			'POST /v1/connections/carriers/ups',
+			`PUT /v1/connections/carriers/ups/${id}/settings`,
+			`GET /v1/connections/carriers/ups/${id}/settings`,
+			`DELETE /v1/connections/carriers/ups/${id}`,
+			'DELETE /v1/carriers/se-100003',
+		]);
+		expect(shipEngine.requests[0].body).toEqual({ nickname: 'UPS main', account_number: 'A1B2C3', account_postal_code: '78756', account_country_code: 'US' });
+	});
+
+	it('Service Point: list near an address, get each one', async () => {
+		const run = await runExample('shipengine-service-points.json');
+
+		const points = nodeItems(run, 'Nearby Service Points');
+		expect(points.map((item) => item.json.type)).toEqual(['pudo', 'locker']);
+		expect(nodeItems(run, 'Get Service Point').map((item) => item.json.service_point_id)).toEqual(['614940', '614941']);
+		expect(sent()).toEqual(['POST /v1/service_points/list', 'GET /v1/service_points/ups/FR/614940', 'GET /v1/service_points/ups/FR/614941']);
+		expect(shipEngine.requests[0].body).toEqual({
+			providers: [{ carrier_id: 'se-100002' }],
+			address: { address_line1: 'Place du Canada', city_locality: 'Trun', postal_code: '61160', country_code: 'FR' },
+			radius: 5,
+		});
+	});
+
+	it('Account, File, Label Image: settings, a downloaded PNG uploaded as label logo, renamed, listed, deleted', async () => {
+		const run = await runExample('shipengine-account-and-files.json');
+
+		expect(nodeItems(run, 'Account Settings')[0].json).toEqual({ default_label_layout: '4x6' });
+		const [file] = nodeItems(run, 'Download Logo');
+		expect(file.json).toMatchObject({ file_name: 'logo.png', mime_type: 'image/png' });
+		expect(file.binary?.data).toMatchObject({ mimeType: 'image/png', fileName: 'logo.png' });
+		const [image] = nodeItems(run, 'Upload Label Image');
+		const id = String(image.json.label_image_id);
+		expect(image.json).toMatchObject({ name: 'Shop logo', is_default: true, image_content_type: 'image/png' });
+		expect(nodeItems(run, 'All Label Images').map((item) => item.json.name)).toEqual(['Shop logo 2026']);
+		expect(nodeItems(run, 'Delete Label Image')[0].json).toEqual({ success: true, label_image_id: id, deleted: true });
+		expect(sent()).toEqual([
+			'GET /v1/account/settings',
+			'GET /v1/downloads/1/brand/logo.png',
+			'POST /v1/account/settings/images',
+			`PUT /v1/account/settings/images/${id}`,
+			'GET /v1/account/settings/images',
+			`DELETE /v1/account/settings/images/${id}`,
+		]);
+		const upload = shipEngine.requests[2].body as { image_data: string };
+		expect(Buffer.from(upload.image_data, 'base64').subarray(1, 4).toString()).toBe('PNG');
+	});
 });

@@ -16,8 +16,19 @@ export interface AccountMockContext {
 	error: ErrorReply;
 }
 
-/** A second default warehouse the mock starts with: the one labels fall back to. */
+/** The default warehouse the mock starts with: the one labels fall back to. */
 export const DEFAULT_WAREHOUSE_ID = 'se-200001';
+
+const MAIN_HQ_ADDRESS: Json = {
+	name: 'Warehouse A',
+	phone: '512-555-1234',
+	address_line1: '4009 Marathon Blvd',
+	city_locality: 'Austin',
+	state_province: 'TX',
+	postal_code: '78756',
+	country_code: 'US',
+	address_residential_indicator: 'no',
+};
 
 const CARRIER_NAMES = new Set([
 	'access_worldwide', 'amazon_buy_shipping', 'amazon_shipping_uk', 'apc', 'asendia', 'australia_post', 'canada_post',
@@ -84,26 +95,8 @@ export function accountMock(ctx: AccountMockContext): { routes: () => Route[]; r
 				is_default: true,
 				name: 'Main HQ',
 				created_at: '2026-01-05T18:12:35.583Z',
-				origin_address: {
-					name: 'Warehouse A',
-					phone: '512-555-1234',
-					address_line1: '4009 Marathon Blvd',
-					city_locality: 'Austin',
-					state_province: 'TX',
-					postal_code: '78756',
-					country_code: 'US',
-					address_residential_indicator: 'no',
-				},
-				return_address: {
-					name: 'Warehouse A',
-					phone: '512-555-1234',
-					address_line1: '4009 Marathon Blvd',
-					city_locality: 'Austin',
-					state_province: 'TX',
-					postal_code: '78756',
-					country_code: 'US',
-					address_residential_indicator: 'no',
-				},
+				origin_address: MAIN_HQ_ADDRESS,
+				return_address: MAIN_HQ_ADDRESS,
 			},
 		],
 		packages: [],

@@ -4,13 +4,20 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { accountDescription } from './account';
 import { addressDescription } from './address';
 import { balanceDescription } from './balance';
 import { carrierDescription } from './carrier';
+import { carrierAccountDescription } from './carrierAccount';
+import { fileDescription } from './file';
 import { labelDescription } from './label';
+import { labelImageDescription } from './labelImage';
 import { manifestDescription } from './manifest';
+import { packageTypeDescription } from './packageType';
 import { pickupDescription } from './pickup';
 import { rateDescription } from './rate';
+import { servicePointDescription } from './servicePoint';
+import { tagDescription } from './tag';
 import { trackingDescription } from './tracking';
 import { warehouseDescription } from './warehouse';
 import { webhookDescription } from './webhook';
@@ -21,13 +28,20 @@ export const resourceSelector: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Account', value: 'account' },
 		{ name: 'Address', value: 'address' },
 		{ name: 'Balance', value: 'balance' },
 		{ name: 'Carrier', value: 'carrier' },
+		{ name: 'Carrier Account', value: 'carrierAccount' },
+		{ name: 'File', value: 'file' },
 		{ name: 'Label', value: 'label' },
+		{ name: 'Label Image', value: 'labelImage' },
 		{ name: 'Manifest', value: 'manifest' },
+		{ name: 'Package Type', value: 'packageType' },
 		{ name: 'Pickup', value: 'pickup' },
 		{ name: 'Rate', value: 'rate' },
+		{ name: 'Service Point', value: 'servicePoint' },
+		{ name: 'Tag', value: 'tag' },
 		{ name: 'Tracking', value: 'tracking' },
 		{ name: 'Warehouse', value: 'warehouse' },
 		{ name: 'Webhook', value: 'webhook' },
@@ -36,13 +50,20 @@ export const resourceSelector: INodeProperties = {
 };
 
 export const resourceDescriptions: INodeProperties[] = [
+	...accountDescription,
 	...addressDescription,
 	...balanceDescription,
 	...carrierDescription,
+	...carrierAccountDescription,
+	...fileDescription,
 	...labelDescription,
+	...labelImageDescription,
 	...manifestDescription,
+	...packageTypeDescription,
 	...pickupDescription,
 	...rateDescription,
+	...servicePointDescription,
+	...tagDescription,
 	...trackingDescription,
 	...warehouseDescription,
 	...webhookDescription,

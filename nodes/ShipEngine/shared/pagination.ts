@@ -177,8 +177,9 @@ export function returnAllFields(show: NonNullable<NonNullable<INodeProperties['d
  * /v1/environment/webhooks, /v1/account/settings/images): the API sends the whole list in one
  * answer, so Return All is that answer and Limit keeps its first records. postReceive, after
  * shipEngineError: one item per record (of `rootProperty`, or of a bare array), paired with the input item.
+ * `limited` false: an answer that is not a list to cut (every record is output; no Return All field).
  */
-export function unpagedListOutput(rootProperty?: string) {
+export function unpagedListOutput(rootProperty?: string, limited = true) {
 	return async function (
 		this: IExecuteSingleFunctions,
 		items: INodeExecutionData[],
@@ -187,7 +188,7 @@ export function unpagedListOutput(rootProperty?: string) {
 		const body = (items[0]?.json ?? response.body) as unknown;
 		const list = rootProperty ? (body as IDataObject | undefined)?.[rootProperty] : body;
 		const records = Array.isArray(list) ? (list as IDataObject[]) : [];
-		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+		const returnAll = !limited || (this.getNodeParameter('returnAll', false) as boolean);
 		const limit = returnAll ? records.length : Math.max(1, Number(this.getNodeParameter('limit', 50)));
 		const itemIndex = this.getItemIndex();
 		return records.slice(0, limit).map((json) => ({ json, pairedItem: { item: itemIndex } }));

@@ -99,7 +99,8 @@ export function resourcePath(resourceUrl: unknown, baseUrl: string): string | un
 	const baseHost = new URL(baseUrl).host;
 	if (url.protocol !== 'https:' && url.host !== baseHost) return undefined;
 	if (!SHIPENGINE_API_HOSTS.has(url.hostname) && url.host !== baseHost) return undefined;
-	const at = url.pathname.indexOf('/v1/');
+	// /v1/ for most resources, /v-beta/ for sales orders and order sources (sales_orders_imported, order_source_refresh_complete).
+	const at = url.pathname.search(/\/(v1|v-beta)\//);
 	if (at < 0) return undefined;
 	return `${url.pathname.slice(at)}${url.search}`;
 }

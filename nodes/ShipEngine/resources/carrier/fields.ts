@@ -2,6 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { carrierDropdown } from '../../shared/lookups';
 
-const showOnlyForOneCarrier = { resource: ['carrier'], operation: ['get', 'getOptions', 'getPackageTypes', 'getServices'] };
+const showOnlyForOneCarrier = { resource: ['carrier'], operation: ['disconnect', 'get', 'getOptions', 'getPackageTypes', 'getServices'] };
 
 export const carrierFields: INodeProperties[] = [carrierDropdown(showOnlyForOneCarrier)];

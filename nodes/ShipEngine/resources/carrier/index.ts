@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { shipEngineError } from '../../shared/errors';
 import { requireFields } from '../../shared/input';
 import { pairWithInput } from '../../shared/labelOutput';
+import { successOutput } from '../../shared/output';
 import { carrierFields } from './fields';
 
 const showOnlyForCarriers = { resource: ['carrier'] };
@@ -23,6 +24,23 @@ export const carrierDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: showOnlyForCarriers },
 		options: [
+			{
+				name: 'Disconnect',
+				value: 'disconnect',
+				action: 'Disconnect a carrier',
+				description:
+					'Remove a carrier account from ShipEngine: no more labels or rates with it until it is connected again (cannot be undone); outputs { success, carrier_id, disconnected }',
+				routing: {
+					request: { method: 'DELETE', url: carrierUrl() },
+					send: checkCarrier,
+					output: {
+						postReceive: [
+							shipEngineError,
+							successOutput((ctx) => ({ carrier_id: String(ctx.getNodeParameter('carrierId', '')).trim(), disconnected: true })),
+						],
+					},
+				},
+			},
 			{
 				name: 'Get',
 				value: 'get',

@@ -9,6 +9,7 @@ import {
 	serviceCodeField,
 	shipmentAdditionalFields,
 } from '../../shared/descriptions';
+import { servicePointAdditionalFields } from '../../shared/servicePoints';
 import { labelPurchaseAdditionalFields } from './purchaseFields';
 
 const showOnlyForLabelCreate = { resource: ['label'], operation: ['create'] };
@@ -32,7 +33,7 @@ export const labelCreateDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show: showOnlyForLabelCreate },
-		options: [...labelPurchaseAdditionalFields(), ...shipmentAdditionalFields('validate_address')].sort((a, b) =>
+		options: [...labelPurchaseAdditionalFields(), ...shipmentAdditionalFields('validate_address'), ...servicePointAdditionalFields].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
 	},

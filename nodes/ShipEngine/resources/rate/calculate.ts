@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { addressCollection, carrierIdsField, packagesCollection, shipmentAdditionalFields } from '../../shared/descriptions';
+import { servicePointAdditionalFields } from '../../shared/servicePoints';
 import { rateOutputField } from './fields';
 import { asList } from '../../../shared/requestShaping';
 
@@ -98,6 +99,7 @@ export const rateCalculateDescription: INodeProperties[] = [
 				description: 'Comma-separated service codes; only these services are rated',
 				routing: list('rate_options.service_codes'),
 			},
+			...servicePointAdditionalFields,
 			...shipmentAdditionalFields().map((field) => ({
 				...field,
 				displayOptions: { show: { '/rateSource': ['shipmentDetails'] } },

@@ -4,6 +4,8 @@ import { retryingComputeRequest } from '../../../shared/retry';
 import { shipEngineError } from '../../shared/errors';
 import { checkDates, ESTIMATE_SHIP_DATE, RATE_SHIP_DATE } from '../../shared/input';
 import { pairWithInput } from '../../shared/labelOutput';
+import { unpagedListOutput } from '../../shared/pagination';
+import { bulkRatesBody, rateBulkDescription } from './bulk';
 import { rateCalculateDescription } from './calculate';
 import { rateEstimateDescription } from './estimate';
 import { rateOutput } from './output';
@@ -30,6 +32,19 @@ export const rateDescription: INodeProperties[] = [
 					send: { preSend: [checkDates([RATE_SHIP_DATE]), rateCalculatePreSend] },
 					operations: { pagination: retryingComputeRequest },
 					output: { postReceive: [shipEngineError, rateOutput] },
+				},
+			},
+			{
+				name: 'Calculate For Shipments',
+				value: 'calculateBulk',
+				action: 'Get shipping rates for many shipments',
+				description:
+					'Ask for rates of many existing shipments in one request; outputs one rate request per shipment (status, errors). The rates are then on each shipment. Nothing is charged.',
+				routing: {
+					request: { method: 'POST', url: '/v1/rates/bulk' },
+					send: { preSend: [bulkRatesBody] },
+					operations: { pagination: retryingComputeRequest },
+					output: { postReceive: [shipEngineError, unpagedListOutput(undefined, false)] },
 				},
 			},
 			{
@@ -60,6 +75,7 @@ export const rateDescription: INodeProperties[] = [
 	},
 	...rateCalculateDescription,
 	...rateEstimateDescription,
+	...rateBulkDescription,
 	{
 		displayName: 'Rate ID',
 		name: 'rateId',
