@@ -46,8 +46,9 @@ export async function shipEngineError(
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	// A file asked for as bytes (File › Download, encoding arraybuffer): a 2xx is the file itself.
-	if (response.statusCode < 400 && Buffer.isBuffer(response.body)) return items;
+	// A file asked for as bytes (File › Download, encoding arraybuffer): a 2xx that is not JSON is the file itself.
+	const contentType = String((response.headers as IDataObject | undefined)?.['content-type'] ?? '');
+	if (response.statusCode < 400 && Buffer.isBuffer(response.body) && !/json/i.test(contentType)) return items;
 	const body = parseBody(response.body);
 	// ShipEngine answers JSON to everything but 204: anything else is not data.
 	const unusable = response.statusCode < 400 ? unusableSuccessBody('ShipEngine', response.statusCode, body, true) : undefined;
