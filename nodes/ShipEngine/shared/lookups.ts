@@ -168,3 +168,15 @@ export function filterDropdown(kind: 'carrier' | 'warehouse', description: strin
 		routing: { send: { type: 'query', property: spec.property } },
 	};
 }
+
+/** Package Code of one package (Label and Rate). */
+export function packageCodeField(): INodeProperties {
+	return {
+		displayName: 'Package Code',
+		name: 'packageCode',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. package',
+		description: 'Carrier package type such as package, flat_rate_envelope or medium_flat_rate_box; empty means a custom package',
+	};
+}

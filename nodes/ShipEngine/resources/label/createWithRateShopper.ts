@@ -26,9 +26,10 @@ export const labelCreateWithRateShopperDescription: INodeProperties[] = [
 		description: 'How ShipEngine picks the carrier and service among your wallet carriers',
 		displayOptions: { show: showOnlyForLabelRateShopper },
 	},
-	addressCollection('Ship To', 'shipTo', showOnlyForLabelRateShopper, 'Recipient address'),
 	addressCollection('Ship From', 'shipFrom', showOnlyForLabelRateShopper, 'Sender address (leave empty when a Warehouse ID is set in Additional Fields)', false),
+	addressCollection('Ship To', 'shipTo', showOnlyForLabelRateShopper, 'Recipient address'),
 	packagesCollection(showOnlyForLabelRateShopper),
+	...downloadLabelFields(showOnlyForLabelRateShopper),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -41,5 +42,4 @@ export const labelCreateWithRateShopperDescription: INodeProperties[] = [
 		),
 	},
 	labelRenderingOptions(showOnlyForLabelRateShopper),
-	...downloadLabelFields(showOnlyForLabelRateShopper),
 ];
