@@ -99,6 +99,7 @@ describe('one description for addresses, packages and the output file', () => {
 		const names = fieldsOf(node, 'label', 'create').map((p) => p.name);
 		const output = names.indexOf('binaryPropertyName');
 		expect(output).toBeGreaterThan(-1);
+		expect(names.indexOf('additionalFields')).toBeGreaterThan(output);
 		expect(names.slice(output + 1).every((n) => ['additionalFields', 'options'].includes(n))).toBe(true);
 	});
 });
