@@ -95,12 +95,15 @@ describe('one description for addresses, packages and the output file', () => {
 	it.each([
 		['ShipEngine', shipEngine],
 		['Stamps.com', stampsCom],
-	])('%s Label > Create: Put Output File in Field comes after the fields and before the collections', (_name, node) => {
-		const names = fieldsOf(node, 'label', 'create').map((p) => p.name);
-		const output = names.indexOf('binaryPropertyName');
-		expect(output).toBeGreaterThan(-1);
-		expect(names.indexOf('additionalFields')).toBeGreaterThan(output);
-		expect(names.slice(output + 1).every((n) => ['additionalFields', 'options'].includes(n))).toBe(true);
+	])('%s: Put Output File in Field is the last field of every operation that outputs a file', (_name, node) => {
+		const operations = node.description.properties
+			.filter((p) => p.name === 'binaryPropertyName')
+			.flatMap((p) => ((p.displayOptions?.show ?? {}) as Show).resource!.flatMap((r) => ((p.displayOptions?.show ?? {}) as Show).operation!.map((o) => [String(r), String(o)])));
+		expect(operations.length).toBeGreaterThanOrEqual(4);
+		for (const [resource, operation] of operations) {
+			const names = fieldsOf(node, resource, operation).map((p) => p.name);
+			expect([resource, operation, names.at(-1)]).toEqual([resource, operation, 'binaryPropertyName']);
+		}
 	});
 });
 

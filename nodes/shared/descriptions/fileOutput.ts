@@ -1,7 +1,9 @@
 /**
  * "Put Output File in Field": the binary field both nodes write label and document files to.
- * Same label, default, hint and place in both nodes: after the operation's own fields, before
- * the Additional Fields and Options collections.
+ * Same label, default, hint and place in both nodes: last, after the Additional Fields and
+ * Options collections (ShipEngine: right after its Download Label toggle). Last rather than
+ * before the collections because then every operation's copy is one merged property
+ * (nodes/shared/mergeFields.ts): 3 fewer properties for n8n to walk per item.
  */
 import type { INodeProperties } from 'n8n-workflow';
 

@@ -25,7 +25,6 @@ export const labelCreateDescription: INodeProperties[] = [
 	addressCollection('Ship From', 'shipFrom', showOnlyForLabelCreate, 'Sender address (leave empty when a Warehouse ID is set in Additional Fields)', false),
 	addressCollection('Ship To', 'shipTo', showOnlyForLabelCreate, 'Recipient address'),
 	packagesCollection(showOnlyForLabelCreate),
-	...downloadLabelFields(showOnlyForLabelCreate),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -38,4 +37,5 @@ export const labelCreateDescription: INodeProperties[] = [
 		),
 	},
 	labelRenderingOptions(showOnlyForLabelCreate),
+	...downloadLabelFields(showOnlyForLabelCreate),
 ];

@@ -7,6 +7,6 @@ const showOnlyForLabelCreateFromRate = { resource: ['label'], operation: ['creat
 
 export const labelCreateFromRateDescription: INodeProperties[] = [
 	idField('Rate ID', 'rateId', showOnlyForLabelCreateFromRate, 'ID of a rate from Rate > Calculate, e.g. se-123456 (rate estimates have no ID and cannot be bought)'),
-	...downloadLabelFields(showOnlyForLabelCreateFromRate),
 	labelRenderingOptions(showOnlyForLabelCreateFromRate),
+	...downloadLabelFields(showOnlyForLabelCreateFromRate),
 ];

@@ -7,6 +7,6 @@ const showOnlyForLabelCreateFromShipment = { resource: ['label'], operation: ['c
 
 export const labelCreateFromShipmentDescription: INodeProperties[] = [
 	idField('Shipment ID', 'shipmentId', showOnlyForLabelCreateFromShipment, 'ID of an existing ShipEngine shipment that has a carrier and service, e.g. se-123456'),
-	...downloadLabelFields(showOnlyForLabelCreateFromShipment),
 	labelRenderingOptions(showOnlyForLabelCreateFromShipment),
+	...downloadLabelFields(showOnlyForLabelCreateFromShipment),
 ];

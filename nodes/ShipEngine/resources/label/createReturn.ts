@@ -8,7 +8,6 @@ const showOnlyForLabelCreateReturn = { resource: ['label'], operation: ['createR
 
 export const labelCreateReturnDescription: INodeProperties[] = [
 	labelIdField(showOnlyForLabelCreateReturn, 'ID of the outbound label to create a return label for'),
-	...downloadLabelFields(showOnlyForLabelCreateReturn),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -37,4 +36,5 @@ export const labelCreateReturnDescription: INodeProperties[] = [
 		],
 	},
 	labelRenderingOptions(showOnlyForLabelCreateReturn),
+	...downloadLabelFields(showOnlyForLabelCreateReturn),
 ];

@@ -29,7 +29,6 @@ export const labelCreateWithRateShopperDescription: INodeProperties[] = [
 	addressCollection('Ship From', 'shipFrom', showOnlyForLabelRateShopper, 'Sender address (leave empty when a Warehouse ID is set in Additional Fields)', false),
 	addressCollection('Ship To', 'shipTo', showOnlyForLabelRateShopper, 'Recipient address'),
 	packagesCollection(showOnlyForLabelRateShopper),
-	...downloadLabelFields(showOnlyForLabelRateShopper),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -42,4 +41,5 @@ export const labelCreateWithRateShopperDescription: INodeProperties[] = [
 		),
 	},
 	labelRenderingOptions(showOnlyForLabelRateShopper),
+	...downloadLabelFields(showOnlyForLabelRateShopper),
 ];
