@@ -6,6 +6,7 @@ import { mergeRepeatedFields } from '../shared/mergeFields';
 import { fillPathParameters } from '../shared/requestShaping';
 import { retryingRequest } from '../shared/retry';
 import { resourceSelectors, resourceDescriptions } from './resources';
+import { shipEngineLoadOptions } from './shared/loadOptions';
 import { SHIPENGINE_DEFAULT_VERSION, SHIPENGINE_VERSIONS } from './shared/versions';
 
 const fields = mergeRepeatedFields(resourceDescriptions);
@@ -50,4 +51,6 @@ export class ShipEngine implements INodeType {
 			...fields,
 		],
 	};
+
+	methods = { loadOptions: shipEngineLoadOptions };
 }

@@ -20,7 +20,7 @@ import {
 	weightField,
 	weightUnitField,
 } from '../../shared/descriptions/package';
-import { carrierDropdown, CHOOSE_FROM_LIST, packageCodeField, serviceDropdown } from './lookups';
+import { carrierDropdown, CHOOSE_FROM_LIST, packageCodeField, serviceDropdown, warehouseIdField } from './lookups';
 import { byVersion } from './versions';
 
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
@@ -202,15 +202,7 @@ export function shipmentAdditionalFields(validateAddressPath = 'shipment.validat
 			description: 'Whether ShipEngine validates (and optionally corrects) the addresses first',
 			routing: { send: { type: 'body', property: validateAddressPath } },
 		},
-		{
-			displayName: 'Warehouse ID',
-			name: 'warehouseId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. se-123456',
-			description: 'Ship from this warehouse instead of a Ship From address',
-			routing: { send: { type: 'body', property: 'shipment.warehouse_id' } },
-		},
+		warehouseIdField({ routing: { send: { type: 'body', property: 'shipment.warehouse_id' } } }),
 	];
 }
 
