@@ -21,8 +21,10 @@ import { tagDescription } from './tag';
 import { trackingDescription } from './tracking';
 import { warehouseDescription } from './warehouse';
 import { webhookDescription } from './webhook';
+import { byVersion } from '../shared/versions';
 
-export const resourceSelector: INodeProperties = {
+/** Version 1 started on Label (and its Create, which buys a label); 1.1 on Tracking (shared/versions.ts). */
+const resourceSelector: INodeProperties = {
 	displayName: 'Resource',
 	name: 'resource',
 	type: 'options',
@@ -46,8 +48,10 @@ export const resourceSelector: INodeProperties = {
 		{ name: 'Warehouse', value: 'warehouse' },
 		{ name: 'Webhook', value: 'webhook' },
 	],
-	default: 'label',
+	default: 'tracking',
 };
+
+export const resourceSelectors: INodeProperties[] = byVersion(resourceSelector, { default: 'label' });
 
 export const resourceDescriptions: INodeProperties[] = [
 	...accountDescription,

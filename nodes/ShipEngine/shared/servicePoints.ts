@@ -12,7 +12,7 @@ const servicePointId = (displayName: string, name: string, property: string, des
 	name,
 	type: 'string',
 	default: '',
-	placeholder: '614940',
+	placeholder: 'e.g. 614940',
 	description,
 	routing: { send: { type: 'body', property, preSend: [trimmed('body', property)] } },
 });

@@ -75,7 +75,7 @@ export const accountDescription: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'name@email.com',
+		placeholder: 'e.g. name@email.com',
 		description: 'Email address of the Shipsurance account',
 		displayOptions: { show: showOnlyForShipsuranceConnect },
 	},

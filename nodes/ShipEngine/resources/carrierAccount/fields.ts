@@ -38,7 +38,7 @@ const pairs = (
 			displayName: 'Field',
 			name: 'field',
 			values: [
-				{ displayName: keyName, name: 'name', type: 'string', default: '', placeholder: 'account_number' },
+				{ displayName: keyName, name: 'name', type: 'string', default: '', placeholder: 'e.g. account_number' },
 				{ displayName: valueName, name: 'value', type: 'string', typeOptions: { password: true }, default: '' },
 			],
 		},
@@ -65,7 +65,7 @@ export const carrierAccountFields: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'UPS main account',
+		placeholder: 'e.g. UPS main account',
 		description: 'A name for the connected account, shown in carrier lists',
 		displayOptions: { show: showOnlyForConnect },
 	},

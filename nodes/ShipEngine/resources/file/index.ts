@@ -15,6 +15,7 @@ import type {
 import { shipEngineError } from '../../shared/errors';
 import { requiredText } from '../../shared/input';
 import { LABEL_MIME_TYPES } from '../../../shared/binary';
+import { fileOutputField } from '../../../shared/descriptions/fileOutput';
 import { inputError } from '../../../shared/validation';
 
 const showOnlyForDownload = { resource: ['file'], operation: ['download'] };
@@ -94,17 +95,8 @@ export const fileDescription: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'https://api.shipengine.com/v1/downloads/10/F13…/label-1234.pdf',
+		placeholder: 'e.g. https://api.shipengine.com/v1/downloads/10/F13…/label-1234.pdf',
 		description: 'A ShipEngine download link, such as the label_download.pdf of a label (only its path is used: the file is fetched from the host of the credential)',
-		displayOptions: { show: showOnlyForDownload },
-	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		description: 'The name of the output binary field to put the file in',
 		displayOptions: { show: showOnlyForDownload },
 	},
 	{
@@ -124,4 +116,5 @@ export const fileDescription: INodeProperties[] = [
 			},
 		],
 	},
+	fileOutputField(showOnlyForDownload, 'Name of the binary field the downloaded file goes into'),
 ];

@@ -28,7 +28,7 @@ export const rateBulkDescription: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'se-123456, se-234567',
+		placeholder: 'e.g. se-123456, se-234567',
 		description: 'Existing shipments to rate, separated by commas (or an array from an expression)',
 		displayOptions: { show: showOnlyForBulkRates },
 	},

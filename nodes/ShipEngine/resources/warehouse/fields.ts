@@ -34,7 +34,7 @@ export const warehouseFields: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'Austin HQ',
+		placeholder: 'e.g. Austin HQ',
 		description: 'Name of the warehouse as it appears in ShipEngine and in the warehouse dropdowns',
 		displayOptions: { show: showOnlyForWarehouseWrite },
 	},
