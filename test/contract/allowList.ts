@@ -57,6 +57,29 @@ export const SCHEMA_PATCHES: SchemaPatch[] = [
 			Object.assign(schema, { type: 'string', minLength: 1 });
 		},
 	},
+	{
+		api: 'ShipEngine',
+		pointer: '#/components/schemas/address_validating_shipment',
+		why:
+			'The shipment schema says "Either ship_from or warehouse_id must be set" (its own note), yet the ' +
+			'schema of POST /v1/shipments and /v1/rates lists ship_from as required, refusing a shipment that ' +
+			'ships from a warehouse (shipengine-endpoints.md, Rates row: "ship_from* (or warehouse_id)").',
+		apply: (schema) => {
+			schema.required = schema.required.filter((name: string) => name !== 'ship_from');
+			schema.anyOf = [{ required: ['ship_from'] }, { required: ['warehouse_id'] }];
+		},
+	},
+	{
+		api: 'ShipEngine',
+		pointer: '#/components/schemas/update_shipment_response_body',
+		why:
+			'PUT /v1/shipments/{id} answers the shipment (allOf create_and_validate_shipment, additionalProperties ' +
+			'false), yet the schema requires has_errors, which that schema does not define and so forbids: no ' +
+			'body can satisfy both (has_errors belongs to the create_shipments answer).',
+		apply: (schema) => {
+			schema.required = (schema.required as string[]).filter((key) => key !== 'has_errors');
+		},
+	},
 	// Spec errors met by the Rate resource tests (added by the Label/Rate/Address helper).
 	{
 		api: 'ShipEngine',

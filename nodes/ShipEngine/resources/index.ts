@@ -11,6 +11,7 @@ import { labelDescription } from './label';
 import { manifestDescription } from './manifest';
 import { pickupDescription } from './pickup';
 import { rateDescription } from './rate';
+import { shipmentDescription } from './shipment';
 import { trackingDescription } from './tracking';
 
 export const resourceSelector: INodeProperties = {
@@ -26,6 +27,7 @@ export const resourceSelector: INodeProperties = {
 		{ name: 'Manifest', value: 'manifest' },
 		{ name: 'Pickup', value: 'pickup' },
 		{ name: 'Rate', value: 'rate' },
+		{ name: 'Shipment', value: 'shipment' },
 		{ name: 'Tracking', value: 'tracking' },
 	],
 	default: 'label',
@@ -39,5 +41,6 @@ export const resourceDescriptions: INodeProperties[] = [
 	...manifestDescription,
 	...pickupDescription,
 	...rateDescription,
+	...shipmentDescription,
 	...trackingDescription,
 ];
