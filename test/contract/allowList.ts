@@ -80,6 +80,30 @@ export const SCHEMA_PATCHES: SchemaPatch[] = [
 			schema.required = (schema.required as string[]).filter((key) => key !== 'has_errors');
 		},
 	},
+	{
+		api: 'ShipEngine',
+		pointer: '#/components/schemas/create_batch_request_body/properties/external_batch_id',
+		why:
+			'external_batch_id is the caller\'s own ID: the batch schema types it as a plain string, and the ' +
+			'spec\'s own example for GET /v1/batches/external_batch_id/{id} is a UUID ' +
+			'(13553d7f-3c87-4771-bae1-c49bacef11cb), yet the create body ties it to se_id ("se-…").',
+		apply: (schema) => {
+			delete schema.allOf;
+			Object.assign(schema, { type: 'string', minLength: 1 });
+		},
+	},
+	{
+		api: 'ShipEngine',
+		pointer: '#/components/schemas/create_and_process_batch_request_body/properties/external_batch_id',
+		why:
+			'external_batch_id is the caller\'s own ID: the batch schema types it as a plain string, and the ' +
+			'spec\'s own example for GET /v1/batches/external_batch_id/{id} is a UUID ' +
+			'(13553d7f-3c87-4771-bae1-c49bacef11cb), yet the create-and-process body ties it to se_id ("se-…").',
+		apply: (schema) => {
+			delete schema.allOf;
+			Object.assign(schema, { type: 'string', minLength: 1 });
+		},
+	},
 	// Spec errors met by the Rate resource tests (added by the Label/Rate/Address helper).
 	{
 		api: 'ShipEngine',

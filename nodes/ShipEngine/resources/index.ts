@@ -6,6 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { addressDescription } from './address';
 import { balanceDescription } from './balance';
+import { batchDescription } from './batch';
 import { carrierDescription } from './carrier';
 import { labelDescription } from './label';
 import { manifestDescription } from './manifest';
@@ -22,6 +23,7 @@ export const resourceSelector: INodeProperties = {
 	options: [
 		{ name: 'Address', value: 'address' },
 		{ name: 'Balance', value: 'balance' },
+		{ name: 'Batch', value: 'batch' },
 		{ name: 'Carrier', value: 'carrier' },
 		{ name: 'Label', value: 'label' },
 		{ name: 'Manifest', value: 'manifest' },
@@ -36,6 +38,7 @@ export const resourceSelector: INodeProperties = {
 export const resourceDescriptions: INodeProperties[] = [
 	...addressDescription,
 	...balanceDescription,
+	...batchDescription,
 	...carrierDescription,
 	...labelDescription,
 	...manifestDescription,
