@@ -104,6 +104,18 @@ describe('purchase safety details', () => {
 		}
 	});
 
+	it('ShipEngine Batch > Process: the status is read before each process request, and a fault after sending says it was not repeated', () => {
+		const op = OPERATIONS.find((o) => o.name === 'Batch > Process')!;
+		for (const fault of FAULTS.filter((f) => f.retryable)) {
+			const outcome = outcomes.get(key(op, fault))!;
+			const reads = outcome.requests.filter((r) => r.method === 'GET' && /^\/v1\/batches\/[^/]+$/.test(r.path));
+			expect(reads).toHaveLength(INPUT.length);
+			for (const item of outcome.items) {
+				expect(String((item.error as NodeApiError).description)).toContain('not repeated automatically');
+			}
+		}
+	});
+
 	it('ShipEngine: each purchase is preceded by a lookup of its external shipment ID, and a fault after sending says it was not repeated', () => {
 		const op = OPERATIONS.find((o) => o.node === 'ShipEngine' && o.cls === 'purchase')!;
 		for (const fault of FAULTS.filter((f) => f.retryable)) {

@@ -172,10 +172,10 @@ describe('Batch > Process: never buys twice', () => {
 
 	it.each(['queued', 'processing', 'completed', 'completed_with_errors', 'notifying'])('a %s batch is returned as it is, without a process request', async (status) => {
 		nock(API, headers).get('/v1/batches/se-28529731').reply(200, { ...batch, status });
-		const { items, error } = await run(params);
+		const { items, error } = await run({ ...params, options: { waitUntilProcessed: false } });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ status, process_skipped: true });
-		expect(items[0].json.process_note).toBe(`Batch se-28529731 is already ${status}: it was not processed again (no label bought twice).`);
+		expect(items[0].json.process_note).toBe(`Batch se-28529731 was already ${status}: it was not processed again (no label bought twice).`);
 	});
 
 	it('an archived batch is refused with the reason', async () => {
@@ -190,12 +190,17 @@ describe('Batch > Process: never buys twice', () => {
 			.reply(200, batch)
 			.post('/v1/batches/se-28529731/process/labels', DEFAULT_RENDERING)
 			.reply(500, errorBody('unspecified', 'Internal error', 'd1d2e3f4-0000-4000-8000-000000000020'))
-			// the retry of the node: ShipEngine had started processing after all
+			// the retry of the node: ShipEngine had started processing after all; it is waited for, not processed again
 			.get('/v1/batches/se-28529731')
-			.reply(200, { ...batch, status: 'processing' });
-		const { items, error } = await run(params, { settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 } });
+			.reply(200, { ...batch, status: 'processing' })
+			.get('/v1/batches/se-28529731')
+			.reply(200, processed());
+		const { items, error } = await run(
+			{ ...params, options: { pollSeconds: 0.1 } },
+			{ settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 } },
+		);
 		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ status: 'processing', process_skipped: true });
+		expect(items[0].json).toMatchObject({ status: 'completed', process_skipped: true });
 	});
 
 	it('a 500 without Retry On Fail: the error says processing may have started and was not repeated', async () => {

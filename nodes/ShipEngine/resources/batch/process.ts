@@ -4,7 +4,8 @@
  *
  * - the batch's status is read first (GET, retried like any read): only an `open` batch is
  *   processed; a batch already `queued`, `processing`, `completed`, `completed_with_errors` or
- *   `notifying` is returned as it is, with `process_skipped: true` and the reason;
+ *   `notifying` is not processed again: it is returned with `process_skipped: true` and the
+ *   reason (as it is, or once finished with "Wait Until Processed");
  * - the process request itself is purchase-like: never sent again after a 5xx, a timeout or a
  *   dropped connection (only a 429, which the API refused before doing anything); the error
  *   says it may have started;
@@ -151,10 +152,12 @@ export async function processBatch(this: IExecutePaginationFunctions, requestDat
 	const batch = await readBatch(this, requestData, batchId);
 	const status = String(batch.status ?? '');
 	if (ALREADY_PROCESSED.includes(status)) {
+		// Not processed again; with Wait Until Processed, a batch still on its way is waited for.
+		const wait = options.waitUntilProcessed !== false && !FINISHED.includes(status);
 		return paired({
-			...batch,
+			...(wait ? await waitUntilFinished(this, requestData, batchId, options) : batch),
 			process_skipped: true,
-			process_note: `Batch ${batchId} is already ${status}: it was not processed again (no label bought twice).`,
+			process_note: `Batch ${batchId} was already ${status}: it was not processed again (no label bought twice).`,
 		});
 	}
 	if (status !== 'open') {
