@@ -38,7 +38,7 @@ beforeAll(async () => {
 	);
 	for (const outcome of results) outcomes.set(key(outcome.op, outcome.fault), outcome);
 	writeTable(results);
-}, 120_000);
+}, 300_000);
 
 function verdict(outcome: Outcome): string {
 	const failed = outcome.items.filter((item) => item.error).length;

@@ -30,6 +30,9 @@ function resolve(ctx: IExecuteSingleFunctions, value: unknown, itemIndex: number
 	return value;
 }
 
+/** Raw (unevaluated) parameter values by name: the same for every item, read from n8n once. */
+export type RawParameters = Map<string, unknown>;
+
 /** The parameter as it evaluates for any input item (not only the one this context runs for). */
 export function parameterForItem(
 	ctx: IExecuteSingleFunctions,
@@ -37,9 +40,11 @@ export function parameterForItem(
 	itemIndex: number,
 	fallback: unknown,
 	options: { extractValue?: boolean } = {},
+	raw: RawParameters = new Map(),
 ): unknown {
 	if (itemIndex === ctx.getItemIndex()) return ctx.getNodeParameter(name, fallback, options);
-	const value = resolve(ctx, ctx.getNodeParameter(name, fallback, { rawExpressions: true }), itemIndex);
+	if (!raw.has(name)) raw.set(name, ctx.getNodeParameter(name, fallback, { rawExpressions: true }));
+	const value = resolve(ctx, raw.get(name) ?? fallback, itemIndex);
 	if (options.extractValue && value && typeof value === 'object' && '__rl' in value) return (value as IDataObject).value;
 	return value;
 }
@@ -48,14 +53,14 @@ export function parameterForItem(
  * The context as item `itemIndex` sees it: its parameters, its index in error messages. Code
  * written for one item (field builders, input checks) runs unchanged for every item of a batch.
  */
-export function itemView(ctx: IExecuteSingleFunctions, itemIndex: number): IExecuteSingleFunctions {
+export function itemView(ctx: IExecuteSingleFunctions, itemIndex: number, raw: RawParameters = new Map()): IExecuteSingleFunctions {
 	if (itemIndex === ctx.getItemIndex()) return ctx;
 	return new Proxy(ctx, {
 		get(target, property, receiver) {
 			if (property === 'getItemIndex') return () => itemIndex;
 			if (property === 'getNodeParameter') {
 				return (name: string, fallback?: unknown, options?: { extractValue?: boolean }) =>
-					parameterForItem(target, name, itemIndex, fallback, options);
+					parameterForItem(target, name, itemIndex, fallback, options, raw);
 			}
 			const value = Reflect.get(target, property, receiver) as unknown;
 			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
@@ -102,9 +107,10 @@ export async function requestForAllItems<T>(
 	const count = inputItemCount(ctx);
 	const output: Array<INodeExecutionData | undefined> = new Array(count);
 	const ready: Array<{ itemIndex: number; part: T }> = [];
+	const raw: RawParameters = new Map();
 	for (let i = 0; i < count; i++) {
 		try {
-			ready.push({ itemIndex: i, part: spec.build(itemView(ctx, i), i) });
+			ready.push({ itemIndex: i, part: spec.build(itemView(ctx, i, raw), i) });
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asItemError(ctx, error);
 			output[i] = errorItem(error as Error, i);

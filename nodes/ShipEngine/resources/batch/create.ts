@@ -15,7 +15,7 @@ import type {
 
 import { requestWithRetry } from '../../../shared/retry';
 import { inputError } from '../../../shared/validation';
-import { asItemError, errorItem, inputItemCount, itemView } from '../../shared/allItems';
+import { asItemError, errorItem, inputItemCount, itemView, type RawParameters } from '../../shared/allItems';
 import { idList, requiredText } from '../../shared/input';
 
 const show = { resource: ['batch'], operation: ['create'] };
@@ -124,9 +124,10 @@ export async function createBatch(
 	const output: INodeExecutionData[] = [];
 	const ids: string[] = [];
 	const included: number[] = [];
+	const raw: RawParameters = new Map();
 	for (let i = 0; i < inputItemCount(this); i++) {
 		try {
-			const item = itemView(this, i);
+			const item = itemView(this, i, raw);
 			const [id, ...more] = idList(item, 'shipmentId', 'Shipment ID');
 			if (!id) requiredText(item, 'shipmentId', 'Shipment ID');
 			if (more.length) throw inputError(item, 'Shipment ID', 'give one shipment ID per item');

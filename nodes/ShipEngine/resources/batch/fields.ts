@@ -1,8 +1,7 @@
 /** Fields of the Batch operations that address one batch, and their request shaping. */
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/validation';
-import { shipEngineError } from '../../shared/errors';
 import { idList } from '../../shared/input';
 import { returnAllFields } from '../../shared/pagination';
 
@@ -27,16 +26,6 @@ export function modifiedBatch(ctx: IExecuteSingleFunctions, change: 'added' | 'r
 		return (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[\s,;]+/)).map((id) => id.trim()).filter(Boolean);
 	};
 	return { batch_id: String(ctx.getNodeParameter('batchId', '')).trim(), [`${change}_shipment_ids`]: list('shipmentIds'), [`${change}_rate_ids`]: list('rateIds') };
-}
-
-/** postReceive of Get Errors: its 2xx body is an `errors` list (data, not a failure); HTTP errors as usual. */
-export async function httpErrorsOnly(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	if (response.statusCode < 300 && response.body && typeof response.body === 'object') return items;
-	return await shipEngineError.call(this, items, response);
 }
 
 export const batchFieldsDescription: INodeProperties[] = [

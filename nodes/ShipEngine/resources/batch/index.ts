@@ -7,7 +7,7 @@ import { pairWithInput } from '../../shared/labelOutput';
 import { successOutput } from '../../shared/output';
 import { pageNumberPaginator } from '../../shared/pagination';
 import { batchCreateBody, batchCreateDescription, createBatch } from './create';
-import { batchFieldsDescription, httpErrorsOnly, modifiedBatch, modifyBatchBody } from './fields';
+import { batchFieldsDescription, modifiedBatch, modifyBatchBody } from './fields';
 import { batchDateFilters, batchGetAllDescription } from './getAll';
 import { batchLabelsDescription, batchLabelsOutput } from './labels';
 import { batchProcessDescription, processBatch } from './process';
@@ -97,7 +97,7 @@ export const batchDescription: INodeProperties[] = [
 					request: { method: 'GET', url: `${batchUrl}/errors` },
 					send: { preSend: [checkBatchId] },
 					operations: { pagination: pageNumberPaginator('errors', { pageSizeParam: 'pagesize' }) },
-					output: { postReceive: [httpErrorsOnly] },
+					output: { postReceive: [shipEngineError] },
 				},
 			},
 			{
