@@ -149,7 +149,7 @@ describe(`${ITEMS} purchases per node with injected faults`, () => {
 			await proxy.close();
 			await h.close();
 		}
-	}, 80_000);
+	}, 240_000);
 
 	it('ShipEngine Label > Create: never repeats a purchase; Retry On Fail finds the label an unanswered purchase bought', async () => {
 		const h = await shipEngineHarness();
@@ -182,7 +182,7 @@ describe(`${ITEMS} purchases per node with injected faults`, () => {
 			await proxy.close();
 			await h.close();
 		}
-	}, 80_000);
+	}, 240_000);
 
 	it('ShipEngine Batch > Process: 500 labels in 10 batches, faults on the process requests; every batch processed once, no label bought twice', async () => {
 		const BATCHES = 10;

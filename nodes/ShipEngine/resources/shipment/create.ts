@@ -28,21 +28,16 @@ import {
 } from '../../shared/descriptions';
 import { SHIPMENT_SHIP_DATE } from '../../shared/input';
 import { buildShipment } from '../../shared/shipment';
+import { labelPurchaseAdditionalFields } from '../label/purchaseFields';
 
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
 /** Shipments per POST /v1/shipments (ShipEngine documents no maximum; 100 keeps each answer small). */
 export const SHIPMENTS_PER_REQUEST = 100;
 
+/** External Order ID and Shipment Number as Label > Create has them; the external ID is only stored here (no purchase to dedupe). */
 const extraFields: INodeProperties[] = [
-	{
-		displayName: 'External Order ID',
-		name: 'externalOrderId',
-		type: 'string',
-		default: '',
-		description: 'Your order ID, stored on the shipment',
-		routing: { send: { type: 'body', property: 'shipment.external_order_id' } },
-	},
+	...labelPurchaseAdditionalFields().filter((field) => ['externalOrderId', 'shipmentNumber'].includes(field.name)),
 	{
 		displayName: 'External Shipment ID',
 		name: 'externalShipmentId',
@@ -51,14 +46,6 @@ const extraFields: INodeProperties[] = [
 		placeholder: 'order-1001',
 		description: 'Your unique ID for this shipment (max 50 characters), e.g. the order number; Get By External ID finds it',
 		routing: { send: { type: 'body', property: 'shipment.external_shipment_id' } },
-	},
-	{
-		displayName: 'Shipment Number',
-		name: 'shipmentNumber',
-		type: 'string',
-		default: '',
-		description: 'Your own shipment number (max 50 characters), printed on some labels',
-		routing: { send: { type: 'body', property: 'shipment.shipment_number' } },
 	},
 ];
 

@@ -1,12 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { dateTimeFilter, dateTimeQuery } from '../../shared/input';
+import { choiceFilter, query, sortFilters } from '../../shared/listFilters';
 import { returnAllFields } from '../../shared/pagination';
 import { trimmed } from '../../../shared/requestShaping';
 
 const showOnlyForShipmentGetAll = { resource: ['shipment'], operation: ['getAll'] };
-
-const query = (property: string) => ({ send: { type: 'query' as const, property } });
 
 export const shipmentDateFilters = dateTimeQuery('filters', {
 	createdAtEnd: ['created_at_end', 'Filters > Created Before'],
@@ -46,42 +45,8 @@ export const shipmentGetAllDescription: INodeProperties[] = [
 				description: 'Only the shipments of this sales order',
 				routing: query('sales_order_id'),
 			},
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				options: [
-					{ name: 'Created At', value: 'created_at' },
-					{ name: 'Modified At', value: 'modified_at' },
-				],
-				default: 'created_at',
-				routing: query('sort_by'),
-			},
-			{
-				displayName: 'Sort Direction',
-				name: 'sortDir',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'desc',
-				routing: query('sort_dir'),
-			},
-			{
-				displayName: 'Status',
-				name: 'shipmentStatus',
-				type: 'options',
-				options: [
-					{ name: 'Cancelled', value: 'cancelled' },
-					{ name: 'Label Purchased', value: 'label_purchased' },
-					{ name: 'Pending', value: 'pending' },
-					{ name: 'Processing', value: 'processing' },
-				],
-				default: 'pending',
-				description: 'Only shipments in this state (pending: no label yet)',
-				routing: query('shipment_status'),
-			},
+			...sortFilters(['created_at', 'modified_at']),
+			choiceFilter('Status', 'shipmentStatus', 'shipment_status', ['cancelled', 'label_purchased', 'pending', 'processing'], 'pending', 'Only shipments in this state (pending: no label yet)'),
 			{
 				displayName: 'Tag',
 				name: 'tag',
