@@ -14,8 +14,10 @@ import { pickupDescription } from './pickup';
 import { rateDescription } from './rate';
 import { shipmentDescription } from './shipment';
 import { trackingDescription } from './tracking';
+import { byVersion } from '../shared/versions';
 
-export const resourceSelector: INodeProperties = {
+/** Version 1 started on Label (and its Create, which buys a label); 1.1 on Tracking (shared/versions.ts). */
+const resourceSelector: INodeProperties = {
 	displayName: 'Resource',
 	name: 'resource',
 	type: 'options',
@@ -32,8 +34,10 @@ export const resourceSelector: INodeProperties = {
 		{ name: 'Shipment', value: 'shipment' },
 		{ name: 'Tracking', value: 'tracking' },
 	],
-	default: 'label',
+	default: 'tracking',
 };
+
+export const resourceSelectors: INodeProperties[] = byVersion(resourceSelector, { default: 'label' });
 
 export const resourceDescriptions: INodeProperties[] = [
 	...addressDescription,

@@ -4,7 +4,7 @@
  *
  * One request per item (default): a preSend builds `[address]` from the item's own fields.
  *
- * Batch mode ("Validate All Items in One Request"): item 0 sends every item's address in
+ * Batch mode (Options > "Batch Items"): item 0 sends every item's address in
  * chunks of 250 and pairs the results back (../../shared/allItems.ts, shared with Shipment >
  * Create and Batch > Create).
  */
@@ -20,9 +20,9 @@ import type {
 import { requestWithRetry } from '../../../shared/retry';
 import { requestForAllItems } from '../../shared/allItems';
 import { checkAddress, toApiAddress } from '../../shared/shipment';
+import { TOP_LEVEL_PARAMETERS } from './validate';
 
 export const BATCH_SIZE = 250;
-const TOP_LEVEL = ['addressLine1', 'cityLocality', 'stateProvince', 'countryCode'];
 
 function isBatch(ctx: IExecuteSingleFunctions): boolean {
 	return Boolean((ctx.getNodeParameter('options', {}) as IDataObject).batch);
@@ -31,7 +31,11 @@ function isBatch(ctx: IExecuteSingleFunctions): boolean {
 /** The validated API address of one input item (`ctx` seen as that item: allItems.itemView). */
 export function addressForItem(ctx: IExecuteSingleFunctions): IDataObject {
 	const values: IDataObject = { ...((ctx.getNodeParameter('additionalFields', {}) as IDataObject) ?? {}) };
-	for (const name of TOP_LEVEL) values[name] = ctx.getNodeParameter(name, '') as string;
+	for (const name of TOP_LEVEL_PARAMETERS) {
+		// Version 1 keeps the postal code in Additional Fields; its top-level field does not exist there.
+		const value = ctx.getNodeParameter(name, null) as string | null;
+		if (value !== null && value !== undefined) values[name] = value;
+	}
 	const address = toApiAddress(values);
 	checkAddress(ctx, 'Address', address, ['address_line1', 'city_locality', 'state_province', 'country_code']);
 	return address as IDataObject;
