@@ -43,7 +43,7 @@ const extraFields: INodeProperties[] = [
 		name: 'externalShipmentId',
 		type: 'string',
 		default: '',
-		placeholder: 'order-1001',
+		placeholder: 'e.g. order-1001',
 		description: 'Your unique ID for this shipment (max 50 characters), e.g. the order number; Get By External ID finds it',
 		routing: { send: { type: 'body', property: 'shipment.external_shipment_id' } },
 	},

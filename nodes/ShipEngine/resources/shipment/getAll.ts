@@ -29,7 +29,7 @@ export const shipmentGetAllDescription: INodeProperties[] = [
 				name: 'batchId',
 				type: 'string',
 				default: '',
-				placeholder: 'se-123456',
+				placeholder: 'e.g. se-123456',
 				description: 'Only the shipments of this batch',
 				routing: { send: { ...query('batch_id').send, preSend: [trimmed('qs', 'batch_id')] } },
 			},
