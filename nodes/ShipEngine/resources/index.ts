@@ -7,6 +7,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { accountDescription } from './account';
 import { addressDescription } from './address';
 import { balanceDescription } from './balance';
+import { batchDescription } from './batch';
 import { carrierDescription } from './carrier';
 import { carrierAccountDescription } from './carrierAccount';
 import { fileDescription } from './file';
@@ -17,6 +18,7 @@ import { packageTypeDescription } from './packageType';
 import { pickupDescription } from './pickup';
 import { rateDescription } from './rate';
 import { servicePointDescription } from './servicePoint';
+import { shipmentDescription } from './shipment';
 import { tagDescription } from './tag';
 import { trackingDescription } from './tracking';
 import { warehouseDescription } from './warehouse';
@@ -33,6 +35,7 @@ const resourceSelector: INodeProperties = {
 		{ name: 'Account', value: 'account' },
 		{ name: 'Address', value: 'address' },
 		{ name: 'Balance', value: 'balance' },
+		{ name: 'Batch', value: 'batch' },
 		{ name: 'Carrier', value: 'carrier' },
 		{ name: 'Carrier Account', value: 'carrierAccount' },
 		{ name: 'File', value: 'file' },
@@ -43,6 +46,7 @@ const resourceSelector: INodeProperties = {
 		{ name: 'Pickup', value: 'pickup' },
 		{ name: 'Rate', value: 'rate' },
 		{ name: 'Service Point', value: 'servicePoint' },
+		{ name: 'Shipment', value: 'shipment' },
 		{ name: 'Tag', value: 'tag' },
 		{ name: 'Tracking', value: 'tracking' },
 		{ name: 'Warehouse', value: 'warehouse' },
@@ -57,6 +61,7 @@ export const resourceDescriptions: INodeProperties[] = [
 	...accountDescription,
 	...addressDescription,
 	...balanceDescription,
+	...batchDescription,
 	...carrierDescription,
 	...carrierAccountDescription,
 	...fileDescription,
@@ -67,6 +72,7 @@ export const resourceDescriptions: INodeProperties[] = [
 	...pickupDescription,
 	...rateDescription,
 	...servicePointDescription,
+	...shipmentDescription,
 	...tagDescription,
 	...trackingDescription,
 	...warehouseDescription,
