@@ -6,6 +6,9 @@
  */
 export const SHIPENGINE_CREDENTIAL = { id: 'e2eSeCredential1', name: 'ShipEngine account' };
 export const STAMPS_CREDENTIAL = { id: 'e2eStCredential1', name: 'Stamps.com account' };
+/** n8n's own OpenAI credential, its Base URL on the local chat-model mock (AI Agent runs). */
+export const OPENAI_CREDENTIAL = { id: 'e2eOaCredential1', name: 'Mock OpenAI account' };
+export const OPENAI_TEST_KEY = 'sk-e2e-mock-chat-model';
 
 export const SHIPENGINE_TEST_KEY = 'TEST_e2e_4mZq9ShipEngineKey';
 export const STAMPS_CLIENT = { clientId: 'e2e-client-id', clientSecret: 'e2e-client-secret-9f3k' };
@@ -13,6 +16,7 @@ export const STAMPS_CLIENT = { clientId: 'e2e-client-id', clientSecret: 'e2e-cli
 export interface MockPorts {
 	shipEngine: number;
 	sera: number;
+	chatModel: number;
 }
 
 export function credentialsFor(ports: MockPorts) {
@@ -31,6 +35,11 @@ export function credentialsFor(ports: MockPorts) {
 				signInHost: `http://127.0.0.1:${ports.sera}/signin`,
 				...STAMPS_CLIENT,
 			},
+		},
+		{
+			...OPENAI_CREDENTIAL,
+			type: 'openAiApi',
+			data: { apiKey: OPENAI_TEST_KEY, url: `http://127.0.0.1:${ports.chatModel}/v1` },
 		},
 	];
 }
