@@ -4,11 +4,14 @@
  * and our nodes attached as tools (`<type>Tool`, the variant n8n generates for a node with
  * `usableAsTool`). Used by the agent e2e run and the browser test.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { MOCK_MODEL } from '../../test/mock';
 import { OPENAI_CREDENTIAL, SHIPENGINE_CREDENTIAL, STAMPS_CREDENTIAL } from './credentials';
 import { modelFields, type ModelFields } from './fromAi';
-import { loadBuiltNode } from './nodes';
-import { N8N_VERSION } from './paths';
+import { builtNode, latestVersion } from './nodes';
+import { N8N_DIR } from './paths';
 
 export interface ToolNode {
 	name: string;
@@ -19,10 +22,18 @@ export interface ToolNode {
 }
 
 /**
- * The agent version a new AI Agent node gets: 3.1 in n8n 2.x (its tools run as steps of the
- * execution), 2.2 in n8n 1.x (tools called inside the agent node).
+ * The version a new AI Agent node gets in the n8n under test (its `defaultVersion`): 3.1 in
+ * 2.41 and 3 in 1.123 (tools run as steps of the execution), 2 in 1.100 (tools called inside
+ * the agent node).
  */
-export const AGENT_VERSION = Number(N8N_VERSION.split('.')[0]) >= 2 ? 3.1 : 2.2;
+export const AGENT_VERSION = agentDefaultVersion();
+
+function agentDefaultVersion(): number {
+	const file = join(N8N_DIR, 'node_modules', '@n8n', 'n8n-nodes-langchain', 'dist', 'nodes', 'agents', 'Agent', 'Agent.node.js');
+	const match = existsSync(file) ? /defaultVersion:\s*([\d.]+)/.exec(readFileSync(file, 'utf8')) : null;
+	if (!match) throw new Error(`no AI Agent defaultVersion in ${file}: run "bash e2e/install.sh"`);
+	return Number(match[1]);
+}
 
 const CREDENTIALS = {
 	shipEngine: { shipEngineApi: SHIPENGINE_CREDENTIAL },
@@ -57,7 +68,7 @@ export function agentWorkflow(options: { id?: string; name: string; prompt: stri
 				id: `b0f5c8de-0000-4000-8000-00000000001${index}`,
 				name: tool.name,
 				type: `n8n-nodes-shipengine.${tool.node}Tool`,
-				typeVersion: 1,
+				typeVersion: latestVersion(builtNode(tool.node)),
 				position: [360 + index * 200, 240],
 				parameters: tool.parameters,
 				credentials: tool.credentials ?? CREDENTIALS[tool.node],
@@ -84,11 +95,11 @@ export interface ShippingTools {
 
 /** The tools of the agent run and of the README's AI Agent picture. */
 export function shippingTools(stampsCredentials?: Record<string, unknown>): ShippingTools {
-	const shipEngine = modelFields(loadBuiltNode('ShipEngine/ShipEngine.node.js'), { resource: 'tracking', operation: 'get' }, [
+	const shipEngine = modelFields(builtNode('shipEngine'), { resource: 'tracking', operation: 'get' }, [
 		['carrierCode'],
 		['trackingNumber'],
 	]);
-	const stamps = modelFields(loadBuiltNode('StampsCom/StampsCom.node.js'), { resource: 'rate', operation: 'get', weightUnit: 'ounce' }, [
+	const stamps = modelFields(builtNode('stampsCom'), { resource: 'rate', operation: 'get', weightUnit: 'ounce' }, [
 		['shipFrom', 'address', 'postalCode'],
 		['shipFrom', 'address', 'countryCode'],
 		['shipTo', 'address', 'postalCode'],
