@@ -4,7 +4,7 @@
  *
  * One request per item (default): a preSend builds `[address]` from the item's own fields.
  *
- * Batch mode ("Validate All Items in One Request"): a declarative node runs one request per
+ * Batch mode (Options > "Batch Items"): a declarative node runs one request per
  * item, so the batch is owned by item 0. Item 0's paginator reads every input item's address
  * (the same parameters, with their expressions evaluated for each item through
  * `evaluateExpression(…, itemIndex)`), validates them all before anything is sent, sends them in
@@ -25,9 +25,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { requestWithRetry } from '../../../shared/retry';
 import { checkAddress, toApiAddress } from '../../shared/shipment';
+import { TOP_LEVEL_PARAMETERS } from './validate';
 
 export const BATCH_SIZE = 250;
-const TOP_LEVEL = ['addressLine1', 'cityLocality', 'stateProvince', 'countryCode'];
 
 function isBatch(ctx: IExecuteSingleFunctions): boolean {
 	return Boolean((ctx.getNodeParameter('options', {}) as IDataObject).batch);
@@ -51,7 +51,11 @@ function parameterForItem(ctx: IExecuteSingleFunctions, name: string, itemIndex:
 /** The validated API address of one input item. */
 export function addressForItem(ctx: IExecuteSingleFunctions, itemIndex: number): IDataObject {
 	const values: IDataObject = { ...((parameterForItem(ctx, 'additionalFields', itemIndex, {}) as IDataObject) ?? {}) };
-	for (const name of TOP_LEVEL) values[name] = parameterForItem(ctx, name, itemIndex, '') as string;
+	for (const name of TOP_LEVEL_PARAMETERS) {
+		// Version 1 keeps the postal code in Additional Fields; its top-level field does not exist there.
+		const value = parameterForItem(ctx, name, itemIndex, null) as string | null;
+		if (value !== null && value !== undefined) values[name] = value;
+	}
 	const address = toApiAddress(values);
 	checkAddress(ctx, 'Address', address, ['address_line1', 'city_locality', 'state_province', 'country_code'], itemIndex);
 	return address as IDataObject;
