@@ -7,7 +7,7 @@
  * writes them (e2e/lib/fromAi.ts). Asserted:
  *  - the tool schema n8n offers the model (the request's `tools`): a description on each tool
  *    and each parameter, Ship From and Ship To fields under distinct names, the carrier codes
- *    a model may use listed (the last three wait for the node fixes of issue 17: skipped);
+ *    a model may use listed (that last check waits for issue 17's fix: skipped);
  *  - the requests that reach the ShipEngine and SERA mocks, built from the model's arguments;
  *  - the agent's answer after the tool results came back.
  */
@@ -41,11 +41,17 @@ const { shipEngine: shipEngineFields, stamps: stampsFields, tools } = shippingTo
 const SHIPENGINE_ARGS = ['usps', TRACKING_NUMBER];
 const STAMPS_ARGS = ['78756', 'US', '95128', 'US', 12];
 
-const argumentsFor = (fields: ModelFields, values: unknown[]) => Object.fromEntries(fields.keys.map((key, index) => [key, values[index]]));
 const toolNamed = (request: ChatCompletionRequest, pattern: RegExp): ChatTool | undefined =>
 	request.tools?.find((tool) => pattern.test(tool.function.name));
 const parametersOf = (tool: ChatTool | undefined) =>
 	(tool?.function.parameters?.properties ?? {}) as Record<string, { type?: string; description?: string }>;
+
+/** The model's arguments: each field's value, as the type the tool schema asks for. */
+function argumentsFor(fields: ModelFields, values: unknown[], tool: ChatTool | undefined): Record<string, unknown> {
+	const schema = parametersOf(tool);
+	const typed = (key: string, value: unknown) => (schema[key]?.type === 'string' ? String(value) : schema[key]?.type === 'number' ? Number(value) : value);
+	return Object.fromEntries(fields.keys.map((key, index) => [key, typed(key, values[index])]));
+}
 
 describe(`AI Agent ${AGENT_VERSION} with the ShipEngine and Stamps.com tools in real n8n`, () => {
 	let shipEngine: ShipEngineMockServer;
@@ -63,8 +69,8 @@ describe(`AI Agent ${AGENT_VERSION} with the ShipEngine and Stamps.com tools in 
 				const stampsTool = toolNamed(request, /^Stamps/);
 				return {
 					toolCalls: [
-						{ name: shipEngineTool?.function.name ?? 'missing', arguments: argumentsFor(shipEngineFields, SHIPENGINE_ARGS) },
-						{ name: stampsTool?.function.name ?? 'missing', arguments: argumentsFor(stampsFields, STAMPS_ARGS) },
+						{ name: shipEngineTool?.function.name ?? 'missing', arguments: argumentsFor(shipEngineFields, SHIPENGINE_ARGS, shipEngineTool) },
+						{ name: stampsTool?.function.name ?? 'missing', arguments: argumentsFor(stampsFields, STAMPS_ARGS, stampsTool) },
 					],
 				};
 			},
@@ -111,7 +117,7 @@ describe(`AI Agent ${AGENT_VERSION} with the ShipEngine and Stamps.com tools in 
 		const rates = sera.requests.filter((request) => request.path === '/sera/v1/rates');
 		expect(rates).toHaveLength(1);
 		expect(rates[0].body).toMatchObject({
-			from_address: { country_code: 'US' },
+			from_address: { postal_code: '78756', country_code: 'US' },
 			to_address: { postal_code: '95128', country_code: 'US' },
 			package: { weight: 12, weight_unit: 'ounce' },
 		});
@@ -129,21 +135,25 @@ describe(`AI Agent ${AGENT_VERSION} with the ShipEngine and Stamps.com tools in 
 		}
 	});
 
-	// Issue 17 defect 2: Ship From and Ship To fields have the same display names, so the editor's
-	// $fromAI keys collide and one value fills both addresses. Enabled when the node fix lands.
-	it.skip('gave Ship From and Ship To fields distinct names (issue 17, awaiting the node fix)', () => {
+	it('gave Ship From and Ship To fields distinct names, so each address gets its own value', () => {
 		expect(new Set(stampsFields.keys).size).toBe(stampsFields.keys.length);
-		expect(sera.requests.find((request) => request.path === '/sera/v1/rates')?.body).toMatchObject({ from_address: { postal_code: '78756' } });
+		expect(sera.requests.find((request) => request.path === '/sera/v1/rates')?.body).toMatchObject({
+			from_address: { postal_code: '78756' },
+			to_address: { postal_code: '95128' },
+		});
 	});
 
-	// Issue 17 defect 3: not every field a model fills has a description, and no carrier code list.
-	it.skip('described every parameter and listed the carrier codes (issue 17, awaiting the node fix)', () => {
+	it('described every parameter the model fills', () => {
 		const [first] = model.completions;
 		for (const tool of [toolNamed(first, /^ShipEngine/), toolNamed(first, /^Stamps/)]) {
 			const undescribed = Object.entries(parametersOf(tool)).filter(([, schema]) => !schema.description?.trim());
 			expect(undescribed.map(([key]) => key)).toEqual([]);
 		}
-		const carrierCode = parametersOf(toolNamed(first, /^ShipEngine/))[shipEngineFields.keys[0]]?.description ?? '';
+	});
+
+	// Issue 17 defect 3: the carrier code's description names three codes as examples, not the list.
+	it.skip('listed the carrier codes a model may use (issue 17, awaiting the node fix)', () => {
+		const carrierCode = parametersOf(toolNamed(model.completions[0], /^ShipEngine/))[shipEngineFields.keys[0]]?.description ?? '';
 		for (const code of ['usps', 'ups', 'fedex', 'stamps_com']) expect(carrierCode).toMatch(new RegExp(`\\b${code}\\b`));
 	});
 });

@@ -6,7 +6,8 @@
  *  2. Label › Create, Rate › Calculate and the trigger show no issue once required fields are
  *     set (values from the example workflows; carrier and service picked from the dropdowns);
  *  3. every dropdown of both nodes loads its options from the mocks, in the plain node and in
- *     the tool version under an AI Agent;
+ *     the tool version under an AI Agent (and the Service list, before a carrier is chosen, is
+ *     empty with a hint rather than an error);
  *  4. the credential dialogs list their fields in a sensible order;
  * and writes the README's pictures to docs/images/.
  */
@@ -139,6 +140,9 @@ describe('n8n editor in Chromium', () => {
 				},
 				picture: 'shipengine-label-create.png',
 				fill: async () => {
+					// No carrier yet: the service list is empty and says why, instead of an error.
+					const services = await editor.readDropdown('serviceCode');
+					expect({ ...services, hint: await editor.hint('serviceCode') }).toEqual({ options: [], shows: expect.not.stringMatching(/error/i), hint: expect.stringMatching(/carrier first/i) });
 					await editor.selectOption('carrierId', /Stamps\.com/);
 					await editor.selectOption('serviceCode', /Priority Mail/);
 				},
@@ -163,12 +167,9 @@ describe('n8n editor in Chromium', () => {
 		const variants: Array<[NodeKind, 'node' | 'tool']> = [
 			['shipEngine', 'node'],
 			['stampsCom', 'node'],
+			['shipEngine', 'tool'],
 			['stampsCom', 'tool'],
 		];
-		// Issue 17 defect 1: n8n drops the base URL and credentials from declarative (routing)
-		// dropdowns of a node's tool version: "Error fetching options from ShipEngine Tool".
-		// Enabled when the ShipEngine dropdowns are coded loadOptions methods.
-		it.skip('shipEngine as a tool (issue 17, awaiting the node fix)', () => undefined);
 
 		it.each(variants)('%s as a %s', async (kind, variant) => {
 			const panels = dropdownPanels(builtNode(kind));

@@ -23,8 +23,9 @@ export interface DropdownPanel {
 }
 
 /** Values dropdowns depend on (`loadOptionsDependsOn`): accounts the local ShipEngine mock knows. */
-export const DEPENDENCY_VALUES: Record<string, string> = {
+export const DEPENDENCY_VALUES: Record<string, unknown> = {
 	carrierId: 'se-100001',
+	carrierIds: ['se-100001'],
 	carrierCode: 'stamps_com',
 };
 

@@ -98,6 +98,13 @@ export class Editor {
 		return this.parameters().getByTestId(`parameter-input-${name}`).first();
 	}
 
+	/** The hint under a parameter ("" when none). */
+	async hint(name: string): Promise<string> {
+		const item = this.parameters().getByTestId('parameter-item').filter({ has: this.page.getByTestId(`parameter-input-${name}`) }).first();
+		const hint = item.getByTestId('parameter-input-hint');
+		return (await hint.count()) > 0 ? (await hint.first().innerText()).trim() : '';
+	}
+
 	/** Labels of the parameters showing an issue (red warning) in the open panel. */
 	async parametersWithIssues(): Promise<string[]> {
 		const items = this.parameters().getByTestId('parameter-item').filter({ has: this.page.getByTestId('parameter-issues') });
