@@ -155,7 +155,7 @@ export class N8n {
 	}
 
 	/** Starts `n8n start` and resolves once its HTTP server answers /healthz/readiness. */
-	async start(port: number): Promise<RunningN8n> {
+	async start(port: number, readyTimeoutMs?: number): Promise<RunningN8n> {
 		const child = spawn(join(NODE_BIN_DIR, 'node'), [N8N_BIN, 'start'], {
 			env: this.env({
 				N8N_PORT: String(port),
@@ -168,7 +168,12 @@ export class N8n {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		const running = new RunningN8n(child, `http://127.0.0.1:${port}`);
-		await running.ready();
+		try {
+			await running.ready(readyTimeoutMs);
+		} catch (error) {
+			await running.stop(); // no n8n left running after a failed start
+			throw error;
+		}
 		return running;
 	}
 }

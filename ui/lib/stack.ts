@@ -24,10 +24,17 @@ export async function startStack(): Promise<Stack> {
 	if (attach) return await attachStack(attach);
 	const shipEngine = await startShipEngineMock({ port: shipEnginePort() });
 	const sera = await startSeraMock({ port: seraPort() });
-	const server = await n8n().start(await freePort());
+	const closeMocks = async () => await Promise.all([shipEngine.close(), sera.close()]);
+	// A busy machine (CI runners, parallel jobs) can take minutes to boot n8n.
+	const server = await n8n()
+		.start(await freePort(), 300_000)
+		.catch(async (error: unknown) => {
+			await closeMocks();
+			throw error;
+		});
 	const stop = async () => {
 		await server.stop();
-		await Promise.all([shipEngine.close(), sera.close()]);
+		await closeMocks();
 	};
 	try {
 		const session = new N8nSession(server.url);
