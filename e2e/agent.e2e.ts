@@ -78,7 +78,7 @@ describe(`AI Agent ${AGENT_VERSION} with the ShipEngine and Stamps.com tools in 
 
 		// A Stamps.com credential holding a token this SERA mock issued (the consent flow itself
 		// is e2e/stampscom.e2e.ts's subject).
-		const [, stamps] = credentialsFor({ shipEngine: shipEnginePort(), sera: seraPort(), chatModel: chatModelPort() });
+		const stamps = credentialsFor({ shipEngine: shipEnginePort(), sera: seraPort() }).find((credential) => credential.type === 'stampsComOAuth2Api')!;
 		const work = String(process.env.E2E_WORK_DIR);
 		const credentialFile = join(work, 'agent-credentials.json');
 		const oauthTokenData = { access_token: sera.issueAccessToken(), token_type: 'Bearer', expires_in: 900 };

@@ -9,6 +9,8 @@ export const STAMPS_CREDENTIAL = { id: 'e2eStCredential1', name: 'Stamps.com acc
 /** n8n's own OpenAI credential, its Base URL on the local chat-model mock (AI Agent runs). */
 export const OPENAI_CREDENTIAL = { id: 'e2eOaCredential1', name: 'Mock OpenAI account' };
 export const OPENAI_TEST_KEY = 'sk-e2e-mock-chat-model';
+/** n8n's own SMTP credential for the Send Email node, pointed at the SMTP stand-in (e2e/lib/smtp.ts). */
+export const SMTP_CREDENTIAL = { id: 'e2eSmtpCredentl1', name: 'Warehouse SMTP' };
 
 export const SHIPENGINE_TEST_KEY = 'TEST_e2e_4mZq9ShipEngineKey';
 export const STAMPS_CLIENT = { clientId: 'e2e-client-id', clientSecret: 'e2e-client-secret-9f3k' };
@@ -16,7 +18,10 @@ export const STAMPS_CLIENT = { clientId: 'e2e-client-id', clientSecret: 'e2e-cli
 export interface MockPorts {
 	shipEngine: number;
 	sera: number;
-	chatModel: number;
+	/** The chat-model mock (AI Agent runs); without it no OpenAI credential is imported. */
+	chatModel?: number;
+	/** The SMTP stand-in; without it no SMTP credential is imported. */
+	smtp?: number;
 }
 
 export function credentialsFor(ports: MockPorts) {
@@ -36,10 +41,23 @@ export function credentialsFor(ports: MockPorts) {
 				...STAMPS_CLIENT,
 			},
 		},
-		{
-			...OPENAI_CREDENTIAL,
-			type: 'openAiApi',
-			data: { apiKey: OPENAI_TEST_KEY, url: `http://127.0.0.1:${ports.chatModel}/v1` },
-		},
+		...(ports.chatModel
+			? [
+					{
+						...OPENAI_CREDENTIAL,
+						type: 'openAiApi',
+						data: { apiKey: OPENAI_TEST_KEY, url: `http://127.0.0.1:${ports.chatModel}/v1` },
+					},
+				]
+			: []),
+		...(ports.smtp
+			? [
+					{
+						...SMTP_CREDENTIAL,
+						type: 'smtp',
+						data: { user: '', password: '', host: '127.0.0.1', port: ports.smtp, secure: false, disableStartTls: true },
+					},
+				]
+			: []),
 	];
 }
