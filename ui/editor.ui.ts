@@ -89,7 +89,7 @@ describe('n8n editor in Chromium', () => {
 		browser = await launchChromium({ width: 1280, height: 960 });
 		editor = new Editor(await browser.context.newPage(), stack.server.url);
 		await editor.signIn();
-	});
+	}, 600_000); // n8n's first start on a busy machine takes minutes
 
 	afterAll(async () => {
 		await browser?.close();
