@@ -10,6 +10,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { decodeBase64Label, downloadFile, downloadHttpCode, labelBinary } from '../../shared/binary';
 import { SHIPENGINE_BASE_URL } from '../../shared/constants';
+import { attachCustomsForm } from './customsForm';
 
 function isUrl(value: string): boolean {
 	return /^https?:\/\//i.test(value);
@@ -31,7 +32,8 @@ export function requestInlineLabel(where: 'body' | 'qs') {
 	};
 }
 
-async function fetchLabelFile(ctx: IExecuteSingleFunctions, url: string): Promise<Buffer> {
+/** GETs a file ShipEngine links to (label, customs form); the API key goes only to the API's own host. */
+export async function fetchLabelFile(ctx: IExecuteSingleFunctions, url: string, what = 'file'): Promise<Buffer> {
 	const credentials = await ctx.getCredentials<{ baseUrl?: string }>('shipEngineApi');
 	const apiHost = new URL(credentials.baseUrl || SHIPENGINE_BASE_URL).host;
 	// The API key is sent only to the API's own host (download links live there); never elsewhere.
@@ -40,7 +42,7 @@ async function fetchLabelFile(ctx: IExecuteSingleFunctions, url: string): Promis
 	if ('data' in result) return result.data;
 	const { detail, attempts } = result.failure;
 	throw new NodeApiError(ctx.getNode(), { message: detail } as JsonObject, {
-		message: `The label was created, but downloading its file failed (${detail})`,
+		message: `The label was created, but downloading its ${what} failed (${detail})`,
 		description: `Download URL: ${url}${attempts > 1 ? ` (tried ${attempts} times)` : ''}. Run the node again: the purchase is not repeated (the label is found by its ID or external shipment ID).`,
 		httpCode: downloadHttpCode(result.failure),
 		itemIndex: ctx.getItemIndex(),
@@ -82,7 +84,10 @@ export async function labelOutput(
 ): Promise<INodeExecutionData[]> {
 	const itemIndex = this.getItemIndex();
 	for (const item of items) {
-		if (wantsDownload(this)) await attachLabelFile(this, item);
+		if (wantsDownload(this)) {
+			await attachLabelFile(this, item);
+			await attachCustomsForm(this, item);
+		}
 		item.pairedItem = { item: itemIndex };
 	}
 	return items;

@@ -7,6 +7,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { inputError } from '../../shared/validation';
+import { checkShipEngineCustoms, shipEngineCustoms } from './customs';
 import { ADDRESS_KEYS } from './descriptions';
 import { toUtcDateTime } from './input';
 
@@ -112,7 +113,7 @@ export function buildShipment(ctx: IExecuteSingleFunctions, base: IDataObject): 
 		'Additional Fields > Shipment JSON',
 		(ctx.getNodeParameter('additionalFields', {}) as IDataObject).shipmentJson,
 	);
-	Object.assign(shipment, extra);
+	Object.assign(shipment, shipEngineCustoms(ctx), extra);
 
 	checkAddress(ctx, 'Ship To', shipment.ship_to as IDataObject | undefined, ['name', 'address_line1', 'city_locality', 'postal_code', 'country_code']);
 	if (!shipment.warehouse_id) {
@@ -129,6 +130,7 @@ export function buildShipment(ctx: IExecuteSingleFunctions, base: IDataObject): 
 	if (externalId !== undefined && String(externalId).length > 50) {
 		throw inputError(ctx, 'Additional Fields > External Shipment ID', 'must be at most 50 characters');
 	}
+	checkShipEngineCustoms(ctx, shipment);
 	return shipment;
 }
 

@@ -8,6 +8,7 @@ import {
 	packageFields,
 	SHIPMENT_OPTIONS,
 } from '../../shared/descriptions';
+import { seraCustomsField } from '../../shared/customs';
 
 const showOnlyForLabelCreate = { resource: ['label'], operation: ['create'] };
 
@@ -83,6 +84,7 @@ export const labelCreateDescription: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'service_type' } },
 	},
 	...packageFields(showOnlyForLabelCreate),
+	seraCustomsField(showOnlyForLabelCreate),
 	binaryPropertyField(showOnlyForLabelCreate),
 	{
 		displayName: 'Additional Fields',

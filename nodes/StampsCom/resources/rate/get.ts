@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { addressCollection, POSTAL_CODE_REQUIRED } from '../../shared/address';
 import { idempotencyOptions, packageFields, SHIPMENT_OPTIONS } from '../../shared/descriptions';
 import { CARRIER_OPTIONS } from '../../shared/options';
+import { seraCustomsField } from '../../shared/customs';
 
 const showOnlyForRateGet = { resource: ['rate'], operation: ['get'] };
 
@@ -24,6 +25,7 @@ export const rateGetDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForRateGet },
 	}),
 	...packageFields(showOnlyForRateGet),
+	seraCustomsField(showOnlyForRateGet),
 	{
 		displayName: 'Filters',
 		name: 'filters',
