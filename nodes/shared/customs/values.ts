@@ -2,7 +2,7 @@
  * Reads the "Customs" collection (description.ts) of one item into API-neutral values and checks
  * them before any request: every problem is an `inputError` ("Customs > Customs Item 2 >
  * Quantity: must be a whole number above zero (got 0) (item 0)"). Items come from the typed
- * rows first, then from "Customs Items (List)" (an expression giving a list, or JSON text).
+ * rows first, then the entries of "Customs Items (List)" (an expression giving a list, or JSON text).
  * Also decides whether a shipment needs customs at all (`customsNeededReason`).
  */
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
