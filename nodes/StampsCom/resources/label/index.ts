@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { seraCustomsPreSend } from '../../shared/customs';
+import { seraShipmentExtras } from '../../shared/shipmentExtras';
 import { labelToBinary } from '../../shared/labelOutput';
 import { toItems } from '../../shared/output';
 import { seraRouting } from '../../shared/routing';
@@ -34,6 +35,7 @@ export const labelDescription: INodeProperties[] = [
 						requirePositive([['weight', 'Weight']]),
 						checkDates([SHIP_DATE]),
 						seraCustomsPreSend,
+						seraShipmentExtras,
 					],
 				),
 			},

@@ -4,6 +4,7 @@ import { addressCollection, POSTAL_CODE_REQUIRED } from '../../shared/address';
 import { idempotencyOptions, packageFields, SHIPMENT_OPTIONS } from '../../shared/descriptions';
 import { CARRIER_OPTIONS } from '../../shared/options';
 import { seraCustomsField } from '../../shared/customs';
+import { SHIPMENT_OPTION_EXTRAS } from '../../shared/shipmentExtras';
 
 const showOnlyForRateGet = { resource: ['rate'], operation: ['get'] };
 
@@ -62,7 +63,7 @@ export const rateGetDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show: showOnlyForRateGet },
-		options: SHIPMENT_OPTIONS,
+		options: [...SHIPMENT_OPTIONS, ...SHIPMENT_OPTION_EXTRAS].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	idempotencyOptions(showOnlyForRateGet),
 ];

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { seraCustomsPreSend } from '../../shared/customs';
+import { seraShipmentExtras } from '../../shared/shipmentExtras';
 import { toItems } from '../../shared/output';
 import { seraRouting } from '../../shared/routing';
 import { checkDates, requirePositive, SHIP_DATE } from '../../shared/validation';
@@ -22,7 +23,7 @@ export const rateDescription: INodeProperties[] = [
 				action: 'Get shipping rates',
 				description:
 					'Quote the rates of every service (or one carrier or service) for a package between two postal codes; returns one item per rate, buys nothing',
-				routing: seraRouting({ method: 'POST', url: '/v1/rates' }, [toItems()], [requirePositive([['weight', 'Weight']]), checkDates([SHIP_DATE]), seraCustomsPreSend]),
+				routing: seraRouting({ method: 'POST', url: '/v1/rates' }, [toItems()], [requirePositive([['weight', 'Weight']]), checkDates([SHIP_DATE]), seraCustomsPreSend, seraShipmentExtras]),
 			},
 		],
 		default: 'get',
