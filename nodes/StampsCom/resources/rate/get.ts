@@ -5,6 +5,7 @@ import { idempotencyOptions, packageFields, SHIPMENT_OPTIONS } from '../../share
 import { CARRIER_OPTIONS } from '../../shared/options';
 import { seraCustomsField } from '../../shared/customs';
 import { SHIPMENT_OPTION_EXTRAS } from '../../shared/shipmentExtras';
+import { rateOutputField } from '../../../shared/rateChoice';
 
 const showOnlyForRateGet = { resource: ['rate'], operation: ['get'] };
 
@@ -27,6 +28,12 @@ export const rateGetDescription: INodeProperties[] = [
 	}),
 	...packageFields(showOnlyForRateGet),
 	seraCustomsField(showOnlyForRateGet),
+	rateOutputField(showOnlyForRateGet, 'eachRate', {
+		bestValue: 'The lowest price × delivery days (a fast rate that costs little)',
+		cheapest: 'The lowest shipment_cost.total_amount',
+		eachRate: 'Each rate as its own item',
+		description: 'Which rates to output; pick the cheapest or fastest to feed Label > Create',
+	}),
 	{
 		displayName: 'Filters',
 		name: 'filters',
