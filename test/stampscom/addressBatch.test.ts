@@ -30,19 +30,25 @@ const answer = (addresses: Array<Record<string, string>>) => {
 	return addresses.map((address) => ({ ...template, original_address: address }));
 };
 
+/** Answers one result per address sent; `sent()` is what the one request carried. */
+function validateOnce() {
+	let sent: Array<Record<string, string>> = [];
+	const api = nock(STAGING_API)
+		.post('/sera/v1/addresses/validate', (body: Array<Record<string, string>>) => {
+			sent = body;
+			return true;
+		})
+		.reply(200, () => answer(sent));
+	return { api, sent: () => sent };
+}
+
 describe('Stamps.com Address > Validate all items in one request', () => {
 	it('5 items: 1 request with 5 addresses, 5 results each paired with its item', async () => {
-		let sent: Array<Record<string, string>> = [];
-		const api = nock(STAGING_API)
-			.post('/sera/v1/addresses/validate', (body: Array<Record<string, string>>) => {
-				sent = body;
-				return true;
-			})
-			.reply(200, () => answer(sent));
+		const { api, sent } = validateOnce();
 		const { items, error } = await run(params(true), { input: ORDERS });
 		expect(error).toBeUndefined();
 		expect(api.isDone()).toBe(true);
-		expect(sent.map((a) => a.address_line1)).toEqual(ORDERS.map((o) => o.json.street));
+		expect(sent().map((a) => a.address_line1)).toEqual(ORDERS.map((o) => o.json.street));
 		expect(items).toHaveLength(5);
 		expect(items.map((item) => (item.json.original_address as Record<string, string>).address_line1)).toEqual(ORDERS.map((o) => o.json.street));
 		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
@@ -56,17 +62,11 @@ describe('Stamps.com Address > Validate all items in one request', () => {
 	});
 
 	it('an item with a bad address gets its own error (named with its item), the others go in one request', async () => {
-		let sent: Array<Record<string, string>> = [];
-		const api = nock(STAGING_API)
-			.post('/sera/v1/addresses/validate', (body: Array<Record<string, string>>) => {
-				sent = body;
-				return true;
-			})
-			.reply(200, () => answer(sent));
+		const { api, sent } = validateOnce();
 		const input = ORDERS.map((o, i) => (i === 2 ? { json: { ...o.json, street: '' } } : o));
 		const { items } = await run(params(true), { input, settings: { continueOnFail: true } });
 		expect(api.isDone()).toBe(true);
-		expect(sent).toHaveLength(4);
+		expect(sent()).toHaveLength(4);
 		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		expect(items[2].error?.message).toBe('Addresses (address 1) > Address Line 1: is required (item 2)');
 		expect(items.filter((item) => item.error)).toHaveLength(1);
