@@ -1,5 +1,5 @@
 /**
- * "Validate All Items in One Request", shared by both nodes' Address > Validate. A declarative
+ * "Batch Items" (validate all items in one request), shared by both nodes' Address > Validate. A declarative
  * node runs one request per item, so the batch is owned by item 0: its pagination function reads
  * every input item's entries (the same parameters, their expressions evaluated for each item
  * through `evaluateExpression(…, itemIndex)`), checks them all before anything is sent, sends them
@@ -25,7 +25,7 @@ export function parameterForItem(ctx: IExecuteSingleFunctions, name: string, ite
 	return resolve(ctx, ctx.getNodeParameter(name, fallback, { rawExpressions: true }), itemIndex);
 }
 
-/** Whether Options > "Validate All Items in One Request" is on. */
+/** Whether Options > "Batch Items" is on. */
 export function isBatch(ctx: IExecuteSingleFunctions): boolean {
 	return Boolean((ctx.getNodeParameter('options', {}) as IDataObject).batch);
 }

@@ -65,6 +65,8 @@ export interface RunNodeOptions {
 	/** Id of the credential the node references (default `cred-<type>`); the shared rate-limit gate is per credential. */
 	credentialId?: string;
 	mode?: WorkflowExecuteMode;
+	/** The node's typeVersion, as a saved workflow states it (default: the newest). */
+	typeVersion?: number;
 }
 
 export interface RunNodeResult {
@@ -94,9 +96,9 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		id: options.nodeId ?? 'node-under-test',
 		name: NODE_NAME,
 		type: typeName,
-		typeVersion: Array.isArray(description.version)
+		typeVersion: options.typeVersion ?? (Array.isArray(description.version)
 			? description.version[description.version.length - 1]
-			: description.version,
+			: description.version),
 		position: [0, 0],
 		parameters,
 		credentials: Object.fromEntries(

@@ -62,7 +62,7 @@ export const apiPackages = [
 
 export function run(
 	parameters: INodeParameters,
-	options: { input?: INodeExecutionData[]; settings?: NodeSettings; executionId?: string; nodeId?: string } = {},
+	options: { input?: INodeExecutionData[]; settings?: NodeSettings; executionId?: string; nodeId?: string; typeVersion?: number } = {},
 ) {
 	return runNode({
 		node: new ShipEngine(),
@@ -72,6 +72,7 @@ export function run(
 		settings: options.settings,
 		executionId: options.executionId,
 		nodeId: options.nodeId,
+		typeVersion: options.typeVersion,
 	});
 }
 

@@ -12,8 +12,10 @@ import { manifestDescription } from './manifest';
 import { pickupDescription } from './pickup';
 import { rateDescription } from './rate';
 import { trackingDescription } from './tracking';
+import { byVersion } from '../shared/versions';
 
-export const resourceSelector: INodeProperties = {
+/** Version 1 started on Label (and its Create, which buys a label); 1.1 on Tracking (shared/versions.ts). */
+const resourceSelector: INodeProperties = {
 	displayName: 'Resource',
 	name: 'resource',
 	type: 'options',
@@ -28,8 +30,10 @@ export const resourceSelector: INodeProperties = {
 		{ name: 'Rate', value: 'rate' },
 		{ name: 'Tracking', value: 'tracking' },
 	],
-	default: 'label',
+	default: 'tracking',
 };
+
+export const resourceSelectors: INodeProperties[] = byVersion(resourceSelector, { default: 'label' });
 
 export const resourceDescriptions: INodeProperties[] = [
 	...addressDescription,

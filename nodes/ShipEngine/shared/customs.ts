@@ -81,7 +81,7 @@ const shipEngineCustomsExtras: INodeProperties[] = [
 						name: 'value',
 						type: 'string',
 						default: '',
-						placeholder: 'IM2760000742',
+						placeholder: 'e.g. IM2760000742',
 						description: 'The number itself',
 					},
 					{
@@ -89,7 +89,7 @@ const shipEngineCustomsExtras: INodeProperties[] = [
 						name: 'issuingAuthority',
 						type: 'string',
 						default: '',
-						placeholder: 'NL',
+						placeholder: 'e.g. NL',
 						description: 'Two-letter ISO code of the country that issued the number',
 					},
 					{

@@ -53,7 +53,7 @@ function text(displayName: string, name: string, description: string, placeholde
 }
 
 const customsItemValues: INodeProperties[] = [
-	{ ...text('Customs Item Description', 'customsItemDescription', 'What the item is, in plain words (customs officers read it), e.g. "Cotton T-shirt"', 'Cotton T-shirt'), required: true },
+	{ ...text('Customs Item Description', 'customsItemDescription', 'What the item is, in plain words (customs officers read it)', 'e.g. Cotton T-shirt'), required: true },
 	{
 		displayName: 'Customs Item Quantity',
 		name: 'customsItemQuantity',
@@ -89,8 +89,8 @@ const customsItemValues: INodeProperties[] = [
 		options: CUSTOMS_WEIGHT_UNITS,
 		default: 'ounce',
 	},
-	text('Customs Item HS Code', 'customsItemHsCode', 'Harmonized System tariff code of the item, e.g. 6109.10', '6109.10'),
-	text('Customs Item Country of Origin', 'customsItemCountryOfOrigin', 'Two-letter ISO country code where the item was made, e.g. US or CN', 'US'),
+	text('Customs Item HS Code', 'customsItemHsCode', 'Harmonized System tariff code of the item', 'e.g. 6109.10'),
+	text('Customs Item Country of Origin', 'customsItemCountryOfOrigin', 'Two-letter ISO country code where the item was made', 'e.g. US'),
 	text('Customs Item SKU', 'customsItemSku', 'Your stock keeping unit of the item'),
 ];
 
@@ -135,7 +135,7 @@ export function customsCollection(show: Show, extras: INodeProperties[] = []): I
 			type: 'json',
 			default: '[]',
 			description: `A list of customs items from your data, e.g. an order's line items mapped with an expression. Each entry: ${LIST_ITEM_KEYS.join(', ')}. Added after the Customs Items rows.`,
-			placeholder: '={{ $json.line_items.map(i => ({ description: i.name, quantity: i.quantity, value: Number(i.price), currency: $json.currency, sku: i.sku, country_of_origin: "US" })) }}',
+			placeholder: 'e.g. {{ $json.line_items.map(i => ({ description: i.name, quantity: i.quantity, value: Number(i.price), currency: $json.currency, sku: i.sku })) }}',
 		},
 		{
 			displayName: 'Invoice Number',

@@ -4,9 +4,9 @@
  *
  * One request per item (default): a preSend builds `[address]` from the item's own fields.
  *
- * Batch mode ("Validate All Items in One Request"): item 0 sends every input item's address, in
- * chunks of 250, and each result is paired with its item (nodes/shared/batch.ts, shared with the
- * Stamps.com node).
+ * Batch mode (Options > "Batch Items"): item 0 sends every input item's address, in chunks of
+ * 250, and each result is paired with its item (nodes/shared/batch.ts, shared with the Stamps.com
+ * node's Address > Validate).
  */
 import type {
 	DeclarativeRestApiSettings,
@@ -20,14 +20,18 @@ import type {
 import { isBatch, parameterForItem, runBatch } from '../../../shared/batch';
 import { requestWithRetry } from '../../../shared/retry';
 import { checkAddress, toApiAddress } from '../../shared/shipment';
+import { TOP_LEVEL_PARAMETERS } from './validate';
 
 export const BATCH_SIZE = 250;
-const TOP_LEVEL = ['addressLine1', 'cityLocality', 'stateProvince', 'countryCode'];
 
 /** The validated API address of one input item. */
 export function addressForItem(ctx: IExecuteSingleFunctions, itemIndex: number): IDataObject {
 	const values: IDataObject = { ...((parameterForItem(ctx, 'additionalFields', itemIndex, {}) as IDataObject) ?? {}) };
-	for (const name of TOP_LEVEL) values[name] = parameterForItem(ctx, name, itemIndex, '') as string;
+	for (const name of TOP_LEVEL_PARAMETERS) {
+		// Version 1 keeps the postal code in Additional Fields; its top-level field does not exist there.
+		const value = parameterForItem(ctx, name, itemIndex, null) as string | null;
+		if (value !== null && value !== undefined) values[name] = value;
+	}
 	const address = toApiAddress(values);
 	checkAddress(ctx, 'Address', address, ['address_line1', 'city_locality', 'state_province', 'country_code'], itemIndex);
 	return address as IDataObject;

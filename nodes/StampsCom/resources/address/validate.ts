@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { ADDRESS_FIELDS, ADDRESS_KEYS, checkAddress, toSeraAddress } from '../../shared/address';
+import { ADDRESS_KEYS, checkAddress, seraAddressFields, toSeraAddress } from '../../shared/address';
 import { isBatch, parameterForItem, runBatch } from '../../../shared/batch';
 import { retryingRequest } from '../../../shared/retry';
 import { inputError } from '../../../shared/validation';
@@ -67,8 +67,8 @@ export async function buildAddressList(
 }
 
 /**
- * Pagination of Address > Validate: per item as before, or with "Validate All Items in One
- * Request" every item's addresses in one request (item 0's, with item 0's Idempotency-Key), each
+ * Pagination of Address > Validate: per item as before, or with Options > "Batch Items" (validate
+ * all items in one request) every item's addresses in one request (item 0's, with item 0's Idempotency-Key), each
  * result paired with the item it came from.
  */
 export async function validateAddressesPagination(
@@ -108,7 +108,7 @@ export const addressValidateDescription: INodeProperties[] = [
 		default: {},
 		description: 'Addresses to validate in one request; each gets its own output item',
 		displayOptions: { show: { ...showOnlyForAddressValidate, inputMode: ['fields'] } },
-		options: [{ displayName: 'Address', name: 'address', values: ADDRESS_FIELDS }],
+		options: [{ displayName: 'Address', name: 'address', values: seraAddressFields(undefined, ['addressLine1']) }],
 	},
 	{
 		displayName: 'Addresses (JSON)',
@@ -116,7 +116,7 @@ export const addressValidateDescription: INodeProperties[] = [
 		type: 'json',
 		required: true,
 		default: '[]',
-		placeholder: '[{ "address_line1": "4800 Third Ave", "city": "Kearney", "state_province": "NE", "postal_code": "68845", "country_code": "US" }]',
+		placeholder: 'e.g. [{ "address_line1": "4800 Third Ave", "city": "Kearney", "state_province": "NE", "postal_code": "68845", "country_code": "US" }]',
 		description: 'A JSON array (or an expression returning one) of addresses with SERA\'s field names',
 		displayOptions: { show: { ...showOnlyForAddressValidate, inputMode: ['json'] } },
 	},
@@ -125,12 +125,12 @@ export const addressValidateDescription: INodeProperties[] = [
 		options: [
 			...(idempotencyOptions(showOnlyForAddressValidate).options ?? []),
 			{
-				displayName: 'Validate All Items in One Request',
+				displayName: 'Batch Items',
 				name: 'batch',
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to send the addresses of every input item in one request (5 items: 1 request, not 5); each result stays paired with its item',
+					'Whether to validate the addresses of all input items in one request (5 items: 1 request, not 5) instead of one request per item; each result stays paired with its input item',
 			},
 		],
 	},

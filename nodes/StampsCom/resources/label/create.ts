@@ -88,7 +88,6 @@ export const labelCreateDescription: INodeProperties[] = [
 	},
 	...packageFields(showOnlyForLabelCreate),
 	seraCustomsField(showOnlyForLabelCreate),
-	binaryPropertyField(showOnlyForLabelCreate),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -99,4 +98,5 @@ export const labelCreateDescription: INodeProperties[] = [
 		options: labelCreateOptions,
 	},
 	idempotencyOptions(showOnlyForLabelCreate),
+	binaryPropertyField(showOnlyForLabelCreate),
 ];
