@@ -8,13 +8,18 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n
 
 import { decodeBase64Label } from '../../shared/binary';
 import { extraFileName, fileProperty, storeFile } from '../../shared/extraFiles';
-import { fetchLabelFile } from './labelOutput';
+import { fetchLabelFile, LABEL_DOWNLOAD_FAILURE, type DownloadFailureText } from './labelOutput';
+
+const CUSTOMS_FORM_FAILURE: DownloadFailureText = {
+	...LABEL_DOWNLOAD_FAILURE,
+	message: (detail) => `The label was created, but downloading its customs form failed (${detail})`,
+};
 
 export async function attachCustomsForm(ctx: IExecuteSingleFunctions, item: INodeExecutionData): Promise<void> {
 	const form = item.json.form_download as IDataObject | null | undefined;
 	const href = typeof form?.href === 'string' ? form.href : '';
 	if (!href) return;
-	const bytes = /^https?:\/\//i.test(href) ? await fetchLabelFile(ctx, href, 'customs form') : decodeBase64Label(href);
+	const bytes = /^https?:\/\//i.test(href) ? await fetchLabelFile(ctx, href, CUSTOMS_FORM_FAILURE) : decodeBase64Label(href);
 	const property = ctx.getNodeParameter('binaryPropertyName', 'data') as string;
 	const id = String(item.json.tracking_number || item.json.label_id || 'label');
 	item.binary = {

@@ -4,9 +4,9 @@
  *
  * One request per item (default): a preSend builds `[address]` from the item's own fields.
  *
- * Batch mode (Options > "Batch Items"): item 0 sends every input item's address, in chunks of
- * 250, and each result is paired with its item (nodes/shared/batch.ts, shared with the Stamps.com
- * node's Address > Validate).
+ * Batch mode (Options > "Batch Items"): item 0 sends every item's address in
+ * chunks of 250 and pairs the results back (../../shared/allItems.ts, shared with Shipment >
+ * Create and Batch > Create).
  */
 import type {
 	DeclarativeRestApiSettings,
@@ -17,23 +17,27 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { isBatch, parameterForItem, runBatch } from '../../../shared/batch';
 import { requestWithRetry } from '../../../shared/retry';
+import { requestForAllItems } from '../../shared/allItems';
 import { checkAddress, toApiAddress } from '../../shared/shipment';
 import { TOP_LEVEL_PARAMETERS } from './validate';
 
 export const BATCH_SIZE = 250;
 
-/** The validated API address of one input item. */
-export function addressForItem(ctx: IExecuteSingleFunctions, itemIndex: number): IDataObject {
-	const values: IDataObject = { ...((parameterForItem(ctx, 'additionalFields', itemIndex, {}) as IDataObject) ?? {}) };
+function isBatch(ctx: IExecuteSingleFunctions): boolean {
+	return Boolean((ctx.getNodeParameter('options', {}) as IDataObject).batch);
+}
+
+/** The validated API address of one input item (`ctx` seen as that item: allItems.itemView). */
+export function addressForItem(ctx: IExecuteSingleFunctions): IDataObject {
+	const values: IDataObject = { ...((ctx.getNodeParameter('additionalFields', {}) as IDataObject) ?? {}) };
 	for (const name of TOP_LEVEL_PARAMETERS) {
 		// Version 1 keeps the postal code in Additional Fields; its top-level field does not exist there.
-		const value = parameterForItem(ctx, name, itemIndex, null) as string | null;
+		const value = ctx.getNodeParameter(name, null) as string | null;
 		if (value !== null && value !== undefined) values[name] = value;
 	}
 	const address = toApiAddress(values);
-	checkAddress(ctx, 'Address', address, ['address_line1', 'city_locality', 'state_province', 'country_code'], itemIndex);
+	checkAddress(ctx, 'Address', address, ['address_line1', 'city_locality', 'state_province', 'country_code']);
 	return address as IDataObject;
 }
 
@@ -42,7 +46,7 @@ export async function addressValidatePreSend(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	if (!isBatch(this)) requestOptions.body = [addressForItem(this, this.getItemIndex())];
+	if (!isBatch(this)) requestOptions.body = [addressForItem(this)];
 	return requestOptions;
 }
 
@@ -60,11 +64,12 @@ export async function validateAddresses(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	if (!isBatch(this)) return await requestWithRetry.call(this, requestData, true);
-	return await runBatch(this, {
-		entriesOf: (itemIndex) => [addressForItem(this, itemIndex)],
-		send: async (chunk) =>
-			await requestWithRetry.call(this, { ...requestData, options: { ...requestData.options, body: chunk } }, true),
-		size: BATCH_SIZE,
-		api: 'ShipEngine',
+	return await requestForAllItems(this, requestData, {
+		build: (item) => addressForItem(item),
+		chunkSize: BATCH_SIZE,
+		body: (addresses) => addresses,
+		results: (answer) => answer.map((result) => result.json),
+		noun: 'addresses',
+		safeToRepeat: true,
 	});
 }
