@@ -172,7 +172,13 @@ export class N8n {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		const running = new RunningN8n(child, `http://127.0.0.1:${port}`);
-		await running.ready();
+		try {
+			await running.ready();
+		} catch (error) {
+			// Not ready in time (a busy machine): stop it, or it outlives the test and the run.
+			await running.stop();
+			throw error;
+		}
 		return running;
 	}
 }
