@@ -3,11 +3,14 @@
  * (127.0.0.1). Prints a table and writes bench-results/results.json + RESULTS.md.
  * Env: BENCH_SKIP_N8N=1 skips the real-n8n part; BENCH_N8N_ROUNDS (default 6: each branch order twice);
  * BENCH_RATE_WINDOW_MS (default 6000: ShipEngine's 200/min compressed 10x).
+ * BENCH_CASES: run only these cases, comma-separated (perItem, n8n, requests, rateLimit, trigger,
+ * memory, bulk), e.g. BENCH_CASES=bulk,memory; default all.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { perItemEngine, rateLimit, requestsPerJob } from './engineCases';
+import { bulkCase } from './bulkCase';
 import { machine, markdown, table, type BenchResult } from './lib';
 import { memoryCase } from './memoryCase';
 import { perItemN8n } from './n8nCase';
@@ -17,12 +20,15 @@ async function main(): Promise<void> {
 	const started = Date.now();
 	const results: BenchResult[] = [];
 	const sizes = [1, 100, 1000];
-	results.push(...(await perItemEngine(sizes)));
-	if (process.env.BENCH_SKIP_N8N !== '1') results.push(...(await perItemN8n(sizes, Number(process.env.BENCH_N8N_ROUNDS ?? 6))));
-	results.push(...(await requestsPerJob()));
-	results.push(...(await rateLimit(200, Number(process.env.BENCH_RATE_WINDOW_MS ?? 6000))));
-	results.push(...(await triggerCases()));
-	results.push(...(await memoryCase()));
+	const only = (process.env.BENCH_CASES ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+	const wanted = (name: string) => only.length === 0 || only.includes(name);
+	if (wanted('perItem')) results.push(...(await perItemEngine(sizes)));
+	if (wanted('n8n') && process.env.BENCH_SKIP_N8N !== '1') results.push(...(await perItemN8n(sizes, Number(process.env.BENCH_N8N_ROUNDS ?? 6))));
+	if (wanted('requests')) results.push(...(await requestsPerJob()));
+	if (wanted('rateLimit')) results.push(...(await rateLimit(200, Number(process.env.BENCH_RATE_WINDOW_MS ?? 6000))));
+	if (wanted('trigger')) results.push(...(await triggerCases()));
+	if (wanted('memory')) results.push(...(await memoryCase()));
+	if (wanted('bulk')) results.push(...(await bulkCase()));
 
 	const meta = { generatedAt: new Date().toISOString(), durationS: Math.round((Date.now() - started) / 1000), machine: machine(), command: 'npm run bench' };
 	const out = join(__dirname, '..', 'bench-results');

@@ -38,7 +38,7 @@ beforeAll(async () => {
 	);
 	for (const outcome of results) outcomes.set(key(outcome.op, outcome.fault), outcome);
 	writeTable(results);
-}, 120_000);
+}, 300_000);
 
 function verdict(outcome: Outcome): string {
 	const failed = outcome.items.filter((item) => item.error).length;
@@ -101,6 +101,18 @@ describe('purchase safety details', () => {
 			const keys = outcome.requests.filter((r) => r.method === 'POST').map((r) => r.headers['idempotency-key']);
 			expect(keys).toHaveLength(MAX_ATTEMPTS * INPUT.length);
 			expect(new Set(keys).size).toBe(INPUT.length);
+		}
+	});
+
+	it('ShipEngine Batch > Process: the status is read before each process request, and a fault after sending says it was not repeated', () => {
+		const op = OPERATIONS.find((o) => o.name === 'Batch > Process')!;
+		for (const fault of FAULTS.filter((f) => f.retryable)) {
+			const outcome = outcomes.get(key(op, fault))!;
+			const reads = outcome.requests.filter((r) => r.method === 'GET' && /^\/v1\/batches\/[^/]+$/.test(r.path));
+			expect(reads).toHaveLength(INPUT.length);
+			for (const item of outcome.items) {
+				expect(String((item.error as NodeApiError).description)).toContain('not repeated automatically');
+			}
 		}
 	});
 

@@ -6,11 +6,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { addressDescription } from './address';
 import { balanceDescription } from './balance';
+import { batchDescription } from './batch';
 import { carrierDescription } from './carrier';
 import { labelDescription } from './label';
 import { manifestDescription } from './manifest';
 import { pickupDescription } from './pickup';
 import { rateDescription } from './rate';
+import { shipmentDescription } from './shipment';
 import { trackingDescription } from './tracking';
 import { byVersion } from '../shared/versions';
 
@@ -23,11 +25,13 @@ const resourceSelector: INodeProperties = {
 	options: [
 		{ name: 'Address', value: 'address' },
 		{ name: 'Balance', value: 'balance' },
+		{ name: 'Batch', value: 'batch' },
 		{ name: 'Carrier', value: 'carrier' },
 		{ name: 'Label', value: 'label' },
 		{ name: 'Manifest', value: 'manifest' },
 		{ name: 'Pickup', value: 'pickup' },
 		{ name: 'Rate', value: 'rate' },
+		{ name: 'Shipment', value: 'shipment' },
 		{ name: 'Tracking', value: 'tracking' },
 	],
 	default: 'tracking',
@@ -38,10 +42,12 @@ export const resourceSelectors: INodeProperties[] = byVersion(resourceSelector, 
 export const resourceDescriptions: INodeProperties[] = [
 	...addressDescription,
 	...balanceDescription,
+	...batchDescription,
 	...carrierDescription,
 	...labelDescription,
 	...manifestDescription,
 	...pickupDescription,
 	...rateDescription,
+	...shipmentDescription,
 	...trackingDescription,
 ];

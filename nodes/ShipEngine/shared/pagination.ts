@@ -85,8 +85,9 @@ function pageRequest(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	page: number,
 	pageSize: number,
+	pageSizeParam: string,
 ): DeclarativeRestApiSettings.ResultOptions {
-	const qs = { ...(requestData.options.qs ?? {}), page, page_size: pageSize };
+	const qs = { ...(requestData.options.qs ?? {}), page, [pageSizeParam]: pageSize };
 	return { ...requestData, options: { ...requestData.options, qs } };
 }
 
@@ -95,7 +96,8 @@ function countOf(value: unknown): number | undefined {
 	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-export function pageNumberPaginator(rootProperty: string) {
+/** `pageSizeParam`: the query parameter of the page size (`pagesize` on GET /v1/batches/{id}/errors). */
+export function pageNumberPaginator(rootProperty: string, { pageSizeParam = 'page_size' }: { pageSizeParam?: string } = {}) {
 	return async function paginate(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -114,7 +116,7 @@ export function pageNumberPaginator(rootProperty: string) {
 			let body: IDataObject | undefined;
 			for (let shrinks = 0; body === undefined; shrinks++) {
 				try {
-					const [response] = await requestWithRetry.call(this, pageRequest(requestData, page, pageSize));
+					const [response] = await requestWithRetry.call(this, pageRequest(requestData, page, pageSize, pageSizeParam));
 					body = (response?.json ?? {}) as IDataObject;
 				} catch (error) {
 					// Only before any record is taken: a new size renumbers the pages.
