@@ -58,6 +58,14 @@ export const CARRIERS: CarrierDef[] = [
 	},
 ];
 
+/** International services a label can be bought with by code (not in the carrier's service list). */
+export const INTERNATIONAL_SERVICES: Record<string, ServiceDef[]> = {
+	'se-100001': [
+		{ service_code: 'usps_first_class_mail_international', name: 'USPS First Class Mail Intl', base: 16.5, perPound: 4, days: 10 },
+		{ service_code: 'usps_priority_mail_international', name: 'USPS Priority Mail Intl', base: 44.5, perPound: 3.5, days: 8 },
+	],
+};
+
 export const STARTING_BALANCE = 1000;
 
 export const findCarrier = (carrierId: string) => CARRIERS.find((carrier) => carrier.carrier_id === carrierId);
@@ -87,6 +95,22 @@ export function servicesJson(carrier: CarrierDef): Json[] {
 }
 
 export const packagesJson = (): Json[] => PACKAGES.map((pkg) => ({ ...pkg }));
+/** Ship-from locations (GET /v1/warehouses). */
+export const warehousesJson = (): Json[] =>
+	WAREHOUSES.map(([warehouse_id, name, is_default, origin]) => ({
+		warehouse_id,
+		name,
+		is_default,
+		created_at: '2024-01-15T10:00:00Z',
+		origin_address: { ...origin },
+		return_address: { ...origin },
+	}));
+
+const WAREHOUSES: Array<[string, string, boolean, Json]> = [
+	['se-200001', 'Main HQ', true, { name: 'Mock Shop', phone: '555-555-5555', company_name: 'Mock Shop', address_line1: '4 Jersey St', city_locality: 'Boston', state_province: 'MA', postal_code: '02215', country_code: 'US', address_residential_indicator: 'no' }],
+	['se-200002', 'West Coast', false, { name: 'Mock Shop West', phone: '555-555-5556', company_name: 'Mock Shop', address_line1: '1150 Magic Way', city_locality: 'Anaheim', state_province: 'CA', postal_code: '92802', country_code: 'US', address_residential_indicator: 'no' }],
+];
+
 export const optionsJson = (): Json[] => OPTIONS.map((option) => ({ ...option }));
 
 export function carrierJson(carrier: CarrierDef, balance: number): Json {
@@ -156,7 +180,9 @@ export function computeRates(
 			});
 			continue;
 		}
-		for (const service of carrier.services) {
+		// International services are quoted only when asked for by code (carrier lists stay as they are).
+		const international = (INTERNATIONAL_SERVICES[carrier.carrier_id] ?? []).filter((service) => serviceCodes?.includes(service.service_code));
+		for (const service of [...carrier.services, ...international]) {
 			if (serviceCodes?.length && !serviceCodes.includes(service.service_code)) continue;
 			rates.push({
 				rate_id: nextId(),

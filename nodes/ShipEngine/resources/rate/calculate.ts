@@ -4,6 +4,7 @@ import { addressCollection, carrierIdsField, packagesCollection, shipmentAdditio
 import { servicePointAdditionalFields } from '../../shared/servicePoints';
 import { rateOutputField } from './fields';
 import { asList } from '../../../shared/requestShaping';
+import { shipEngineCustomsField } from '../../shared/customs';
 
 const showOnlyForRateCalculate = { resource: ['rate'], operation: ['calculate'] };
 const showForShipmentDetails = { ...showOnlyForRateCalculate, rateSource: ['shipmentDetails'] };
@@ -47,6 +48,7 @@ export const rateCalculateDescription: INodeProperties[] = [
 	addressCollection('Ship From', 'shipFrom', showForShipmentDetails, 'Sender address (leave empty when a Warehouse ID is set in Additional Fields)', false),
 	addressCollection('Ship To', 'shipTo', showForShipmentDetails, 'Recipient address'),
 	packagesCollection(showForShipmentDetails),
+	shipEngineCustomsField(showForShipmentDetails),
 	rateOutputField(showOnlyForRateCalculate, 'all'),
 	{
 		displayName: 'Additional Fields',
