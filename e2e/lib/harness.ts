@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 import { N8n, type ExecutionResult } from './n8n';
 import { EXAMPLES_DIR } from './paths';
+import { runSucceeded } from './versions';
 
 export interface WorkflowFile {
 	id: string;
@@ -36,7 +37,7 @@ export function exampleWorkflow(file: string): WorkflowFile {
 export async function runExample(file: string): Promise<ExecutionResult> {
 	const workflow = exampleWorkflow(file);
 	const { run, cli } = await n8n().execute(workflow.id);
-	if (run.status !== 'success') {
+	if (!runSucceeded(run)) {
 		const error = run.data.resultData.error;
 		throw new Error(
 			`workflow "${workflow.name}" ended with status ${run.status}: ${error?.message ?? ''} ${JSON.stringify(error ?? {}).slice(0, 1500)}\n${cli.stdout.slice(-1500)}`,

@@ -11,6 +11,7 @@ import {
 } from '../../shared/descriptions';
 import { asCode } from '../../../shared/requestShaping';
 import { labelPurchaseAdditionalFields } from './purchaseFields';
+import { shipEngineCustomsField } from '../../shared/customs';
 
 const showOnlyForLabelCreate = { resource: ['label'], operation: ['create'] };
 
@@ -26,6 +27,7 @@ export const labelCreateDescription: INodeProperties[] = [
 	addressCollection('Ship From', 'shipFrom', showOnlyForLabelCreate, 'Sender address (leave empty when a Warehouse ID is set in Additional Fields)', false),
 	addressCollection('Ship To', 'shipTo', showOnlyForLabelCreate, 'Recipient address'),
 	packagesCollection(showOnlyForLabelCreate),
+	shipEngineCustomsField(showOnlyForLabelCreate),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
