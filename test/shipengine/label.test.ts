@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import nock from 'nock';
 
+import { currentInstanceId } from '../helpers/engine';
 import { API, apiPackages, apiShipFrom, apiShipTo, errorBody, fixture, headers, packagesParam, run, shipFromParam, shipToParam } from './labelHelpers';
 
 const labelInline = fixture('label-inline.json');
@@ -20,8 +21,12 @@ const createParams = {
 	packages: packagesParam,
 };
 
+/** The default external shipment ID: this n8n installation, the workflow, execution, node, run and item. */
 const expectedKey = (executionId: string, nodeId: string, runIndex: number, itemIndex: number) =>
-	`n8n-${createHash('sha256').update([executionId, nodeId, runIndex, itemIndex].join(':')).digest('hex').slice(0, 40)}`;
+	`n8n-${createHash('sha256')
+		.update(JSON.stringify([currentInstanceId(), 'test-workflow', executionId, nodeId, runIndex, itemIndex]))
+		.digest('hex')
+		.slice(0, 46)}`;
 
 const createBody = (externalId: string, extra: object = {}) => ({
 	shipment: {

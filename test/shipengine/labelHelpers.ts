@@ -62,7 +62,14 @@ export const apiPackages = [
 
 export function run(
 	parameters: INodeParameters,
-	options: { input?: INodeExecutionData[]; settings?: NodeSettings; executionId?: string; nodeId?: string } = {},
+	options: {
+		input?: INodeExecutionData[];
+		settings?: NodeSettings;
+		executionId?: string;
+		nodeId?: string;
+		instanceId?: string;
+		workflowId?: string;
+	} = {},
 ) {
 	return runNode({
 		node: new ShipEngine(),
@@ -72,6 +79,8 @@ export function run(
 		settings: options.settings,
 		executionId: options.executionId,
 		nodeId: options.nodeId,
+		instanceId: options.instanceId,
+		workflowId: options.workflowId,
 	});
 }
 

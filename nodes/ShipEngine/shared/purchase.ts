@@ -8,7 +8,10 @@
  * - Create / Create With Rate Shopper: by `external_shipment_id`
  *   (GET /v1/labels/external_shipment_id/{id}; 404 means "not bought yet"). The id is the one
  *   given in Additional Fields (e.g. an order number), else a deterministic
- *   `n8n-<sha256(execution id, node id, run index, item index)>`. That default key is the same
+ *   `n8n-<sha256(n8n instance id, workflow id, execution id, node id, run index, item index)>`
+ *   (../../shared/itemIdentity.ts: two installations never share one). A label found by it is
+ *   returned only when it is this item's shipment (./sameShipment.ts); otherwise the item stops
+ *   with an error and nothing is bought. That default key is the same
  *   when n8n's Retry On Fail re-runs the node (same execution, same run index, same item), so a
  *   retry after a failed or unanswered purchase never buys twice. A new execution (a manual
  *   re-run, "Retry execution" from the list, a loop iteration with another run index) gets a new
@@ -43,18 +46,20 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors';
+import { identitySeed, itemIdentity } from '../../shared/itemIdentity';
 import { DEFAULT_RETRY_POLICY, describeFailure, failedInsideN8nBeforeSending, isNetworkFailure, requestWithRetry } from '../../shared/retry';
 import { shipEngineFailureMessage } from './errors';
 import { labelOutput } from './labelOutput';
+import { shipmentDifference, type ShipmentDifference } from './sameShipment';
 
 const REUSABLE_STATUSES = ['completed', 'processing'];
 
-/** Deterministic external_shipment_id for this execution, node, run and item (≤ 50 chars). */
+/**
+ * Deterministic external_shipment_id for this installation, workflow, execution, node, run and
+ * item: `n8n-` + 46 hex digits of a SHA-256 (50 characters, ShipEngine's limit).
+ */
 export function defaultExternalShipmentId(ctx: IExecuteSingleFunctions): string {
-	const itemIndex = ctx.getItemIndex();
-	const runIndex = ctx.getWorkflowDataProxy(itemIndex).$runIndex;
-	const seed = [ctx.getExecutionId(), ctx.getNode().id, runIndex, itemIndex].join(':');
-	return `n8n-${createHash('sha256').update(seed).digest('hex').slice(0, 40)}`;
+	return `n8n-${createHash('sha256').update(identitySeed(itemIdentity(ctx))).digest('hex').slice(0, 46)}`;
 }
 
 /** preSend: stamps body.shipment.external_shipment_id unless the user gave one. */
@@ -152,6 +157,8 @@ async function findExistingLabel(
 		if (body.label_download_type) qs.label_download_type = body.label_download_type;
 		const res = await lookup(ctx, requestData, `/v1/labels/external_shipment_id/${encodeURIComponent(id)}`, qs);
 		if (res.statusCode === 404 || !res.body?.label_id) return undefined;
+		const difference = shipmentDifference((body.shipment ?? {}) as IDataObject, res.body);
+		if (difference) throw anotherShipmentError(ctx, id, res.body, difference);
 		if (!REUSABLE_STATUSES.includes(String(res.body.status))) {
 			throw new NodeOperationError(
 				ctx.getNode(),
@@ -170,6 +177,25 @@ async function findExistingLabel(
 	const res = await lookup(ctx, requestData, '/v1/labels', { [filter]: id, page_size: 25 });
 	const labels = (res.statusCode === 404 ? [] : ((res.body.labels as IDataObject[] | undefined) ?? [])) as IDataObject[];
 	return labels.find((label) => REUSABLE_STATUSES.includes(String(label.status)));
+}
+
+/** A label found by this item's key was bought for another shipment: nothing is bought. */
+function anotherShipmentError(
+	ctx: IExecutePaginationFunctions,
+	externalId: string,
+	label: IDataObject,
+	difference: ShipmentDifference,
+): NodeApiError {
+	const { field, asked, found } = difference;
+	const labelId = String(label.label_id);
+	const error = new NodeApiError(ctx.getNode(), { message: 'another shipment' } as JsonObject, {
+		message: `External shipment ID "${externalId}" belongs to another shipment: label ${labelId} (external shipment ID "${String(label.external_shipment_id ?? externalId)}") has ${field} "${found}", this item asks for "${asked}"`,
+		description:
+			'Nothing was bought and the other label was not returned. External shipment IDs are unique in a ShipEngine account: give this shipment its own External Shipment ID (Additional Fields), or clear it to let the node make one.',
+		itemIndex: ctx.getItemIndex(),
+	});
+	error.context = { ...(error.context ?? {}), field, labelId, externalShipmentId: externalId };
+	return error;
 }
 
 /**
