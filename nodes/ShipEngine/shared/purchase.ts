@@ -47,9 +47,10 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors';
 import { identitySeed, itemIdentity } from '../../shared/itemIdentity';
-import { DEFAULT_RETRY_POLICY, describeFailure, failedInsideN8nBeforeSending, isNetworkFailure, requestWithRetry } from '../../shared/retry';
+import { DEFAULT_RETRY_POLICY, describeFailure, failedInsideN8nBeforeSending, isNetworkFailure, requestWithRetry, throttleKey } from '../../shared/retry';
 import { shipEngineFailureMessage } from './errors';
 import { labelOutput } from './labelOutput';
+import { noteAttempt, wasAttempted } from './purchaseRecord';
 import { shipmentDifference, type ShipmentDifference } from './sameShipment';
 
 const REUSABLE_STATUSES = ['completed', 'processing'];
@@ -270,19 +271,54 @@ async function lookUpQuietly(
 	}
 }
 
-/** `routing.operations.pagination` for label purchases: look up first, buy at most once. */
+/** The value a purchase is keyed by: the external shipment ID, rate ID or shipment ID. */
+function keyValue(ctx: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions, key: PurchaseKey): string {
+	if (key !== 'externalShipmentId') return String(ctx.getNodeParameter(key, '') ?? '');
+	const shipment = (((requestData.options.body ?? {}) as IDataObject).shipment ?? {}) as IDataObject;
+	return String(shipment.external_shipment_id ?? '');
+}
+
+/**
+ * Whether an earlier attempt could have bought this item's label, so a lookup must come first:
+ * the key is in this process's record (n8n's Retry On Fail re-running the node, another item or
+ * execution with the same rate or shipment), or it is the user's own External Shipment ID (an
+ * order number an earlier execution may have used). A default key not in the record is this
+ * item's first attempt anywhere (it names this installation, workflow, execution, node, run and
+ * item): its purchase goes out alone, one request per label.
+ */
+function lookupNeeded(
+	ctx: IExecutePaginationFunctions,
+	key: PurchaseKey,
+	value: string,
+	recordKey: string,
+): boolean {
+	if (wasAttempted(recordKey)) return true;
+	return key === 'externalShipmentId' && value !== '' && value !== defaultExternalShipmentId(ctx);
+}
+
+/** ShipEngine refused the purchase because its external shipment ID is taken (e.g. bought by a try in another process). */
+function externalIdTaken(error: unknown): boolean {
+	const { status } = describeFailure(error);
+	const code = String((error as { context?: IDataObject }).context?.apiErrorCode ?? '');
+	return (status === 400 || status === 409) && code.split(/[,\s]+/).includes('identifier_conflict');
+}
+
+/** `routing.operations.pagination` for label purchases: buy at most once, looking up first where an earlier attempt could have bought. */
 export function safePurchase(key?: PurchaseKey) {
 	return async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		if (key) {
+		const value = key ? keyValue(this, requestData, key) : '';
+		const recordKey = key && value ? `${throttleKey(this, requestData.options)}|${key}|${value}` : undefined;
+		if (key && recordKey && lookupNeeded(this, key, value, recordKey)) {
 			const existing = await findExistingLabel(this, requestData, key);
 			if (existing) return await reusedLabel(this, existing);
 		}
 		const watch = watchAnswer(requestData);
 		for (let attempt = 1; ; attempt++) {
 			watch.answered = false;
+			if (recordKey) noteAttempt(recordKey);
 			try {
 				const items = await requestWithRetry.call(this, requestData, false);
 				for (const item of items) item.json.reused_existing_label = false;
@@ -304,6 +340,12 @@ export function safePurchase(key?: PurchaseKey) {
 							continue;
 						}
 					}
+				}
+				if (key === 'externalShipmentId' && externalIdTaken(error)) {
+					// The key was used before, by an attempt this process has no record of: the label
+					// it bought is returned when it is this item's shipment, else the mismatch error.
+					const bought = await findExistingLabel(this, requestData, key);
+					if (bought) return await reusedLabel(this, bought);
 				}
 				if (beforeSending && key) throw notSentError(this, error, attempt, 'purchase');
 				if (status === undefined || status >= 500 || status === 408) {
