@@ -23,12 +23,14 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
+	IN8nHttpFullResponse,
 	INodeExecutionData,
+	JsonObject,
 } from 'n8n-workflow';
-import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { createHash } from 'crypto';
 
+import { markPurchaseState, type PurchaseState, withErrorItems } from './errorItem';
 import { asNodeError } from './errors';
 import { redactDeep, redactError } from './redact';
 
@@ -556,21 +558,59 @@ export async function requestWithRetry(
 	}
 }
 
-/** `routing.operations.pagination` for single requests: the request, with retries. */
-export async function retryingRequest(
+/** `routing.operations.pagination` for single requests: the request, with retries (a failure is an error item under Continue On Fail: ./errorItem.ts). */
+export const retryingRequest = withErrorItems(async function (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	return await requestWithRetry.call(this, requestData);
-}
+});
 
 /** The same for POSTs that never charge anything (quotes, validations): retried like reads. */
-export async function retryingComputeRequest(
+export const retryingComputeRequest = withErrorItems(async function (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	return await requestWithRetry.call(this, requestData, true);
+});
+
+/**
+ * Puts a first postReceive step on a purchase, before the operation's own (which turn an error
+ * status into an error): it notes whether the API answered with a 2xx, that is, sold the label.
+ */
+export function watchAnswer(requestData: DeclarativeRestApiSettings.ResultOptions): { answered: boolean } {
+	const watch = { answered: false };
+	const markAnswered = async (items: INodeExecutionData[], response: IN8nHttpFullResponse) => {
+		watch.answered = response.statusCode >= 200 && response.statusCode < 300;
+		return items;
+	};
+	requestData.postReceive = [{ data: { parameterValue: undefined }, actions: [markAnswered] }, ...requestData.postReceive];
+	return watch;
 }
+
+/** What a failed purchase did: never sent, refused by the API (4xx, 429 included), or not known (sold, then failed; 5xx; no answer). */
+export function purchaseStateOf(error: unknown, answered: boolean): PurchaseState {
+	if (answered) return 'unknown';
+	if (failedInsideN8nBeforeSending(error)) return 'not_sent';
+	const { status } = describeFailure(error);
+	return status !== undefined && status >= 400 && status < 500 && status !== 408 ? 'not_bought' : 'unknown';
+}
+
+/**
+ * `routing.operations.pagination` for purchases with an Idempotency-Key (SERA): the request with
+ * retries, and a failure says what happened to the purchase (`purchaseState` on the error item).
+ */
+export const purchasingRequest = withErrorItems(async function (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const watch = watchAnswer(requestData);
+	try {
+		return await requestWithRetry.call(this, requestData);
+	} catch (error) {
+		throw markPurchaseState(error, purchaseStateOf(error, watch.answered));
+	}
+});
 
 /**
  * The same policy and gate for a request sent another way than the declarative routing (n8n's

@@ -23,6 +23,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withErrorItems } from '../../shared/errorItem';
 import { asNodeError } from '../../shared/errors';
 import { describeFailure, requestWithRetry } from '../../shared/retry';
 
@@ -96,7 +97,7 @@ function countOf(value: unknown): number | undefined {
 }
 
 export function pageNumberPaginator(rootProperty: string) {
-	return async function paginate(
+	return withErrorItems(async function paginate(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
@@ -144,7 +145,7 @@ export function pageNumberPaginator(rootProperty: string) {
 			}
 		}
 		return results;
-	};
+	});
 }
 
 /** The Return All + Limit pair `pageNumberPaginator` reads, for one list operation. */

@@ -39,15 +39,24 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { markPurchaseState, withErrorItems } from '../../shared/errorItem';
 import { apiError } from '../../shared/errors';
 import { identitySeed, itemIdentity } from '../../shared/itemIdentity';
-import { DEFAULT_RETRY_POLICY, describeFailure, failedInsideN8nBeforeSending, isNetworkFailure, requestWithRetry, throttleKey } from '../../shared/retry';
+import {
+	DEFAULT_RETRY_POLICY,
+	describeFailure,
+	failedInsideN8nBeforeSending,
+	isNetworkFailure,
+	purchaseStateOf,
+	requestWithRetry,
+	throttleKey,
+	watchAnswer,
+} from '../../shared/retry';
 import { shipEngineFailureMessage } from './errors';
 import { labelOutput } from './labelOutput';
 import { noteAttempt, wasAttempted } from './purchaseRecord';
@@ -199,20 +208,6 @@ function anotherShipmentError(
 	return error;
 }
 
-/**
- * Puts a first postReceive step on the purchase, before the operation's own (which turn an error
- * status into an error): it notes whether ShipEngine answered with a 2xx, that is, sold the label.
- */
-function watchAnswer(requestData: DeclarativeRestApiSettings.ResultOptions): { answered: boolean } {
-	const watch = { answered: false };
-	const markAnswered = async (items: INodeExecutionData[], response: IN8nHttpFullResponse) => {
-		watch.answered = response.statusCode >= 200 && response.statusCode < 300;
-		return items;
-	};
-	requestData.postReceive = [{ data: { parameterValue: undefined }, actions: [markAnswered] }, ...requestData.postReceive];
-	return watch;
-}
-
 function asN8nError(ctx: IExecutePaginationFunctions, error: unknown): NodeApiError | NodeOperationError {
 	return error instanceof NodeApiError || error instanceof NodeOperationError
 		? error
@@ -305,14 +300,17 @@ function externalIdTaken(error: unknown): boolean {
 
 /** `routing.operations.pagination` for label purchases: buy at most once, looking up first where an earlier attempt could have bought. */
 export function safePurchase(key?: PurchaseKey) {
-	return async function (
+	return withErrorItems(async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const value = key ? keyValue(this, requestData, key) : '';
 		const recordKey = key && value ? `${throttleKey(this, requestData.options)}|${key}|${value}` : undefined;
 		if (key && recordKey && lookupNeeded(this, key, value, recordKey)) {
-			const existing = await findExistingLabel(this, requestData, key);
+			// Nothing is sent for the purchase when the lookup fails or finds another shipment's label.
+			const existing = await findExistingLabel(this, requestData, key).catch((error: unknown) => {
+				throw markPurchaseState(error, 'not_sent');
+			});
 			if (existing) return await reusedLabel(this, existing);
 		}
 		const watch = watchAnswer(requestData);
@@ -344,10 +342,12 @@ export function safePurchase(key?: PurchaseKey) {
 				if (key === 'externalShipmentId' && externalIdTaken(error)) {
 					// The key was used before, by an attempt this process has no record of: the label
 					// it bought is returned when it is this item's shipment, else the mismatch error.
-					const bought = await findExistingLabel(this, requestData, key);
+					const bought = await findExistingLabel(this, requestData, key).catch((lookupError: unknown) => {
+						throw markPurchaseState(lookupError, 'not_bought');
+					});
 					if (bought) return await reusedLabel(this, bought);
 				}
-				if (beforeSending && key) throw notSentError(this, error, attempt, 'purchase');
+				if (beforeSending && key) throw markPurchaseState(notSentError(this, error, attempt, 'purchase'), 'not_sent');
 				if (status === undefined || status >= 500 || status === 408) {
 					const note = key
 						? 'The purchase may or may not have gone through, so it was not repeated automatically. Running this item again (e.g. Retry On Fail) first looks for the label it may have bought and returns it instead of buying twice.'
@@ -356,8 +356,8 @@ export function safePurchase(key?: PurchaseKey) {
 						error.description = [note, error.description].filter(Boolean).join(' ');
 					}
 				}
-				throw asN8nError(this, error);
+				throw markPurchaseState(asN8nError(this, error), purchaseStateOf(error, watch.answered));
 			}
 		}
-	};
+	});
 }

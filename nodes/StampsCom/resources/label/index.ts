@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { labelToBinary } from '../../shared/labelOutput';
 import { toItems } from '../../shared/output';
+import { purchasingRequest } from '../../../shared/retry';
 import { seraRouting } from '../../shared/routing';
 import { checkDates, requirePositive, requireValues, SHIP_DATE } from '../../shared/validation';
 import { labelCreateDescription } from './create';
@@ -25,15 +26,18 @@ export const labelDescription: INodeProperties[] = [
 				action: 'Create a label',
 				description:
 					'Buy a shipping label (charges the account balance unless Is Test Label) and output it as a PDF, PNG or ZPL file. Safe to retry: a repeat of the same item replays the first purchase.',
-				routing: seraRouting(
-					{ method: 'POST', url: '/v1/labels' },
-					[labelToBinary({ idProperty: 'label_id', filePrefix: 'label', formatParameter: 'additionalFields.labelFormat' })],
-					[
-						requireValues([['serviceType', 'Service Type']]),
-						requirePositive([['weight', 'Weight']]),
-						checkDates([SHIP_DATE]),
-					],
-				),
+				routing: {
+					...seraRouting(
+						{ method: 'POST', url: '/v1/labels' },
+						[labelToBinary({ idProperty: 'label_id', filePrefix: 'label', formatParameter: 'additionalFields.labelFormat' })],
+						[
+							requireValues([['serviceType', 'Service Type']]),
+							requirePositive([['weight', 'Weight']]),
+							checkDates([SHIP_DATE]),
+						],
+					),
+					operations: { pagination: purchasingRequest },
+				},
 			},
 			{
 				name: 'Reprint',
