@@ -1,9 +1,11 @@
 /**
  * Safe label purchase. ShipEngine has no idempotency key on label purchases, so a purchase
  * request is never repeated automatically after a 5xx, timeout or network error (a 429 is
- * repeated: the API refused it before doing anything). Instead, before every purchase the
- * node looks for a label that this very item already bought, and returns it instead of buying
- * again (the item JSON then says `reused_existing_label: true`):
+ * repeated: the API refused it before doing anything). Instead, where an earlier attempt could
+ * have bought (see lookupNeeded: a key in this process's record, ./purchaseRecord.ts, or the
+ * user's own External Shipment ID) the node first looks for a label that this very item already
+ * bought, and returns it instead of buying again (`reused_existing_label: true`). A first attempt
+ * with the default key sends only the purchase:
  *
  * - Create / Create With Rate Shopper: by `external_shipment_id`
  *   (GET /v1/labels/external_shipment_id/{id}; 404 means "not bought yet"). The id is the one
