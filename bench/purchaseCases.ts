@@ -79,7 +79,9 @@ async function purchase(mock: ShipEngineMockServer, node: INodeType, parameters:
 		settings: { continueOnFail: true },
 	});
 	const wallMs = performance.now() - started;
-	const failed = run.error ? n : run.items.filter((item) => item.error || item.json.error !== undefined).length;
+	const failures = run.items.filter((item) => item.error || item.json.error !== undefined);
+	const failed = run.error ? n : failures.length;
+	if (failed) log(`${failed} failed, e.g. ${JSON.stringify(run.error?.message ?? failures[0]?.json)}`);
 	// 429s our gate saw (the HTTP Request node has no gate: a 429 fails its item).
 	const rejected = Object.values(rateLimitStats()).reduce((sum, stats) => sum + stats.rejected, 0);
 	return { wallMs, labels: mock.purchases, requests: mock.requests.length, rejected, failed };
