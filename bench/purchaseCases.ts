@@ -1,5 +1,5 @@
 /**
- * Case 6 (engine): label purchases. Requests per label for 1000 first-attempt purchases, and
+ * Case 7 (engine): label purchases. Requests per label for 1000 first-attempt purchases, and
  * labels per minute under ShipEngine's 200 requests/min limit (time-compressed like case 3),
  * each against n8n's HTTP Request node posting the same purchases in the same run.
  */
@@ -87,7 +87,7 @@ async function purchase(mock: ShipEngineMockServer, node: INodeType, parameters:
 	return { wallMs, labels: mock.purchases, requests: mock.requests.length, rejected, failed };
 }
 
-/** Case 6a: requests per label for `n` first-attempt purchases, no rate limit. */
+/** Case 7a: requests per label for `n` first-attempt purchases, no rate limit. */
 async function requestsPerLabel(n: number): Promise<BenchResult[]> {
 	const mock = await startShipEngineMock();
 	try {
@@ -99,7 +99,7 @@ async function requestsPerLabel(n: number): Promise<BenchResult[]> {
 		log(`purchases N=${n}: ${first.requests} requests (default key), ${byOrder.requests} (External Shipment ID set), HTTP Request ${http.requests}`);
 		return [
 			result({
-				case: '6 label purchases',
+				case: '7 label purchases',
 				metric: `${n} first-attempt purchases, default key`,
 				unit: 'requests per label',
 				ours: first.requests / n,
@@ -116,7 +116,7 @@ async function requestsPerLabel(n: number): Promise<BenchResult[]> {
 }
 
 /**
- * Case 6b: labels per minute under `limit` requests per `windowMs` (default a real minute:
+ * Case 7b: labels per minute under `limit` requests per `windowMs` (default a real minute:
  * compressed windows make the engine's per-item CPU time, not the limit, the bottleneck).
  */
 async function labelsPerMinute(n: number, limit: number, windowMs: number): Promise<BenchResult[]> {
@@ -131,7 +131,7 @@ async function labelsPerMinute(n: number, limit: number, windowMs: number): Prom
 		}
 		return [
 			result({
-				case: '6 label purchases',
+				case: '7 label purchases',
 				metric: `${n} purchases under ${limit} requests/min`,
 				unit: 'labels per minute',
 				ours: perMinute(first),
@@ -147,7 +147,7 @@ async function labelsPerMinute(n: number, limit: number, windowMs: number): Prom
 	}
 }
 
-/** 6a over `n` purchases; 6b over `limited` (3 full windows by default: 600 at 200/min). */
+/** 7a over `n` purchases; 7b over `limited` (3 full windows by default: 600 at 200/min). */
 export async function purchaseCases(limit: number, windowMs: number, n = 1000, limited = 3 * limit): Promise<BenchResult[]> {
 	return [...(await requestsPerLabel(n)), ...(await labelsPerMinute(limited, limit, windowMs))];
 }

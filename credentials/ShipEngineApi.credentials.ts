@@ -36,7 +36,7 @@ export class ShipEngineApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://api.shipengine.com',
-			placeholder: 'https://api.shipengine.com',
+			placeholder: 'e.g. https://api.shipengine.com',
 			description:
 				'Advanced: send requests to another host, such as a corporate proxy or a local mock. Leave as is to talk to ShipEngine.',
 		},

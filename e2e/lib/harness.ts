@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 import { N8n, type ExecutionResult } from './n8n';
 import { EXAMPLES_DIR } from './paths';
+import { runSucceeded } from './versions';
 
 export interface WorkflowFile {
 	id: string;
@@ -24,6 +25,7 @@ function env(name: string): string {
 export const n8n = (): N8n => new N8n(env('E2E_USER_FOLDER'));
 export const shipEnginePort = (): number => Number(env('E2E_SHIPENGINE_PORT'));
 export const seraPort = (): number => Number(env('E2E_SERA_PORT'));
+export const smtpPort = (): number => Number(env('E2E_SMTP_PORT'));
 export const missingPackageFiles = (): string[] => JSON.parse(env('E2E_MISSING_FILES')) as string[];
 export const loadFailures = (): string[] => JSON.parse(env('E2E_LOAD_FAILURES')) as string[];
 
@@ -35,7 +37,7 @@ export function exampleWorkflow(file: string): WorkflowFile {
 export async function runExample(file: string): Promise<ExecutionResult> {
 	const workflow = exampleWorkflow(file);
 	const { run, cli } = await n8n().execute(workflow.id);
-	if (run.status !== 'success') {
+	if (!runSucceeded(run)) {
 		const error = run.data.resultData.error;
 		throw new Error(
 			`workflow "${workflow.name}" ended with status ${run.status}: ${error?.message ?? ''} ${JSON.stringify(error ?? {}).slice(0, 1500)}\n${cli.stdout.slice(-1500)}`,

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 import { N8N_BIN, NODE_BIN_DIR } from './paths';
+import { publishArgs, unpublishArgs } from './versions';
 
 export const ENCRYPTION_KEY = 'n8n-nodes-shipengine-e2e-encryption-key';
 
@@ -133,13 +134,16 @@ export class N8n {
 		return await this.mustCli(['import:workflow', '--separate', `--input=${directory}`]);
 	}
 
-	/** Marks a workflow active (n8n 2.x "publish"): the next `n8n start` activates its triggers. */
+	/**
+	 * Marks a workflow active so the next `n8n start` activates its triggers: `publish:workflow`
+	 * on n8n 2.x, `update:workflow --active=true` on 1.x (e2e/lib/versions.ts).
+	 */
 	async publishWorkflow(workflowId: string): Promise<CliResult> {
-		return await this.mustCli(['publish:workflow', `--id=${workflowId}`]);
+		return await this.mustCli(publishArgs(workflowId));
 	}
 
 	async unpublishWorkflow(workflowId: string): Promise<CliResult> {
-		return await this.mustCli(['unpublish:workflow', `--id=${workflowId}`]);
+		return await this.mustCli(unpublishArgs(workflowId));
 	}
 
 	/** `n8n execute --id --rawOutput`, parsed. The run JSON is printed on success and on failure. */
@@ -168,7 +172,13 @@ export class N8n {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		const running = new RunningN8n(child, `http://127.0.0.1:${port}`);
-		await running.ready();
+		try {
+			await running.ready();
+		} catch (error) {
+			// Not ready in time (a busy machine): stop it, or it outlives the test and the run.
+			await running.stop();
+			throw error;
+		}
 		return running;
 	}
 }

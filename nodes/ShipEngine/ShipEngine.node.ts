@@ -5,7 +5,9 @@ import { SHIPENGINE_BASE_URL } from '../shared/constants';
 import { mergeRepeatedFields } from '../shared/mergeFields';
 import { fillPathParameters } from '../shared/requestShaping';
 import { retryingRequest } from '../shared/retry';
-import { resourceSelector, resourceDescriptions } from './resources';
+import { resourceSelectors, resourceDescriptions } from './resources';
+import { shipEngineLoadOptions } from './shared/loadOptions';
+import { SHIPENGINE_DEFAULT_VERSION, SHIPENGINE_VERSIONS } from './shared/versions';
 
 const fields = mergeRepeatedFields(resourceDescriptions);
 
@@ -15,7 +17,8 @@ export class ShipEngine implements INodeType {
 		name: 'shipEngine',
 		icon: { light: 'file:../../icons/shipEngine.svg', dark: 'file:../../icons/shipEngine.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: SHIPENGINE_VERSIONS,
+		defaultVersion: SHIPENGINE_DEFAULT_VERSION,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Ship parcels with ShipEngine: shop rates, buy and void labels, validate addresses, track packages, manifests, pickups and carrier balances',
@@ -43,9 +46,11 @@ export class ShipEngine implements INodeType {
 				// First preSend of every operation: `/v1/labels/{labelId}` → the item's encoded value.
 				routing: { send: { paginate: true, preSend: [fillPathParameters] } },
 			},
-			resourceSelector,
+			...resourceSelectors,
 			// Same fields, same order in the editor, fewer properties for n8n to walk per item.
 			...fields,
 		],
 	};
+
+	methods = { loadOptions: shipEngineLoadOptions };
 }

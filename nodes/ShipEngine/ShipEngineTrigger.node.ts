@@ -7,10 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { webhookEventOptions } from './trigger/events';
+import { WEBHOOK_EVENTS, webhookEventOptions } from './trigger/events';
 import { receiveDelivery } from './trigger/receive';
 import { DEFAULT_TOLERANCE_SECONDS } from './trigger/signature';
 import { createWebhooks, deleteWebhooks, webhooksExist } from './trigger/webhooks';
+
+const EVENT_NAMES = Object.fromEntries(WEBHOOK_EVENTS.map((event) => [event.value, event.name]));
 
 export class ShipEngineTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +21,8 @@ export class ShipEngineTrigger implements INodeType {
 		icon: { light: 'file:../../icons/shipEngine.svg', dark: 'file:../../icons/shipEngine.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"Events: " + $parameter["events"].join(", ")}}',
+		// "Events: Tracking Update, Batch Processed": display names, not API values.
+		subtitle: `={{"Events: " + $parameter["events"].map(event => (${JSON.stringify(EVENT_NAMES)})[event] ?? event).join(", ")}}`,
 		description:
 			'Starts the workflow when ShipEngine sends a signed webhook: tracking updates, batches, carriers, rates, reports and orders',
 		defaults: { name: 'ShipEngine Trigger' },

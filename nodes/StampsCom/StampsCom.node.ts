@@ -3,9 +3,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { mergeRepeatedFields } from '../shared/mergeFields';
 import { fillPathParameters } from '../shared/requestShaping';
-import { retryingRequest } from '../shared/retry';
+import { OAUTH2_IGNORE_HTTP_STATUS_ERRORS } from '../shared/n8nVersions';
 import { CREDENTIAL_NAME, SERA_STATIC_BASE_URL, useCredentialHost } from './shared/environment';
 import { getSecurityQuestions, getServiceTypes } from './shared/loadOptions';
+import { seraRequest } from './shared/request';
 import { resourceDescriptions, resourceSelector } from './resources';
 
 const fields = mergeRepeatedFields(resourceDescriptions);
@@ -29,13 +30,13 @@ export class StampsCom implements INodeType {
 			// The credential's host is applied per request by useCredentialHost (no expression).
 			baseURL: SERA_STATIC_BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			// SERA's errors are mapped by seraError; a 401 must still throw so that n8n's OAuth2
-			// helper refreshes the access token and sends the request again.
-			ignoreHttpStatusErrors: { ignore: true, except: [401] },
+			// HTTP errors throw, so that n8n's OAuth2 helper refreshes the token on a 401 in n8n 1.x
+			// and 2.x (nodes/shared/n8nVersions.ts); seraRequest maps them to SERA's message.
+			ignoreHttpStatusErrors: OAUTH2_IGNORE_HTTP_STATUS_ERRORS,
 		},
 		// Every request goes through the shared retry policy: 429 after Retry-After, and 408/5xx/
 		// network errors for reads and for POSTs, which all carry an Idempotency-Key.
-		requestOperations: { pagination: retryingRequest },
+		requestOperations: { pagination: seraRequest },
 		properties: [
 			{
 				displayName: 'Send Through Retry Policy',

@@ -57,6 +57,53 @@ export const SCHEMA_PATCHES: SchemaPatch[] = [
 			Object.assign(schema, { type: 'string', minLength: 1 });
 		},
 	},
+	{
+		api: 'ShipEngine',
+		pointer: '#/components/schemas/address_validating_shipment',
+		why:
+			'The shipment schema says "Either ship_from or warehouse_id must be set" (its own note), yet the ' +
+			'schema of POST /v1/shipments and /v1/rates lists ship_from as required, refusing a shipment that ' +
+			'ships from a warehouse (shipengine-endpoints.md, Rates row: "ship_from* (or warehouse_id)").',
+		apply: (schema) => {
+			schema.required = schema.required.filter((name: string) => name !== 'ship_from');
+			schema.anyOf = [{ required: ['ship_from'] }, { required: ['warehouse_id'] }];
+		},
+	},
+	{
+		api: 'ShipEngine',
+		pointer: '#/components/schemas/update_shipment_response_body',
+		why:
+			'PUT /v1/shipments/{id} answers the shipment (allOf create_and_validate_shipment, additionalProperties ' +
+			'false), yet the schema requires has_errors, which that schema does not define and so forbids: no ' +
+			'body can satisfy both (has_errors belongs to the create_shipments answer).',
+		apply: (schema) => {
+			schema.required = (schema.required as string[]).filter((key) => key !== 'has_errors');
+		},
+	},
+	{
+		api: 'ShipEngine',
+		pointer: '#/components/schemas/create_batch_request_body/properties/external_batch_id',
+		why:
+			'external_batch_id is the caller\'s own ID: the batch schema types it as a plain string, and the ' +
+			'spec\'s own example for GET /v1/batches/external_batch_id/{id} is a UUID ' +
+			'(13553d7f-3c87-4771-bae1-c49bacef11cb), yet the create body ties it to se_id ("se-…").',
+		apply: (schema) => {
+			delete schema.allOf;
+			Object.assign(schema, { type: 'string', minLength: 1 });
+		},
+	},
+	{
+		api: 'ShipEngine',
+		pointer: '#/components/schemas/create_and_process_batch_request_body/properties/external_batch_id',
+		why:
+			'external_batch_id is the caller\'s own ID: the batch schema types it as a plain string, and the ' +
+			'spec\'s own example for GET /v1/batches/external_batch_id/{id} is a UUID ' +
+			'(13553d7f-3c87-4771-bae1-c49bacef11cb), yet the create-and-process body ties it to se_id ("se-…").',
+		apply: (schema) => {
+			delete schema.allOf;
+			Object.assign(schema, { type: 'string', minLength: 1 });
+		},
+	},
 	// Spec errors met by the Rate resource tests (added by the Label/Rate/Address helper).
 	{
 		api: 'ShipEngine',

@@ -54,8 +54,8 @@ const BAD: Record<string, Array<[string, (base: Params) => Params, RegExp]>> = {
 	],
 	'Stamps.com': [
 		['Service Type missing', (b) => ({ ...b, serviceType: EMPTY }), /Service Type/],
-		['Ship To > Address Line 1 missing', (b) => withAddress(b, 'shipTo', 'addressLine1', ''), /Ship To/],
-		['Ship From > Postal Code missing', (b) => withAddress(b, 'shipFrom', 'postalCode', ''), /Ship From/],
+		['Ship To > Address Line 1 missing', (b) => withAddress(b, 'shipTo', 'addressLine1', EMPTY), /Ship To/],
+		['Ship From > Postal Code missing', (b) => withAddress(b, 'shipFrom', 'postalCode', EMPTY), /Ship From/],
 		['Ship To > Country Code invalid', (b) => withAddress(b, 'shipTo', 'countryCode', 'U$'), /Country Code/],
 		['weight 0', (b) => ({ ...b, weight: 0 }), /Weight/],
 		['weight negative', (b) => ({ ...b, weight: -1 }), /Weight/],

@@ -135,6 +135,35 @@ const FIELDS: DateFieldCase[] = [
 	filterCase('ShipEngine', 'pickup', 'Created After', 'createdAtStart', 'created_at_start', /^\/v1\/pickups$/),
 	filterCase('ShipEngine', 'pickup', 'Created Before', 'createdAtEnd', 'created_at_end', /^\/v1\/pickups$/),
 	{
+		node: 'ShipEngine', operation: 'Shipment > Create', field: 'Additional Fields > Ship Date',
+		params: (shipDate) => ({ resource: 'shipment', operation: 'create', ...SE_SHIPMENT, additionalFields: { shipDate } }),
+		method: 'POST', path: /^\/v1\/shipments$/, sent: (r) => (body(r).shipments as Array<Record<string, unknown>>)[0].ship_date, empty: 'absent', valid: SE_DAY,
+	},
+	{
+		node: 'ShipEngine', operation: 'Shipment > Update', field: 'Additional Fields > Ship Date',
+		params: (shipDate) => ({ resource: 'shipment', operation: 'update', shipmentId: 'se-1', ...SE_SHIPMENT, additionalFields: { shipDate } }),
+		method: 'PUT', path: /^\/v1\/shipments\/se-1$/, sent: (r) => body(r).ship_date, empty: 'absent', valid: SE_DAY,
+	},
+	{
+		node: 'ShipEngine', operation: 'Shipment > Get Rates', field: 'Rates Created After',
+		params: (createdAtStart) => ({ resource: 'shipment', operation: 'getRates', shipmentId: 'se-1', createdAtStart }),
+		method: 'GET', path: /^\/v1\/shipments\/se-1\/rates$/, sent: (r) => r.query.created_at_start, empty: 'absent', valid: SE_INSTANT,
+	},
+	filterCase('ShipEngine', 'shipment', 'Created After', 'createdAtStart', 'created_at_start', /^\/v1\/shipments$/),
+	filterCase('ShipEngine', 'shipment', 'Created Before', 'createdAtEnd', 'created_at_end', /^\/v1\/shipments$/),
+	filterCase('ShipEngine', 'shipment', 'Modified After', 'modifiedAtStart', 'modified_at_start', /^\/v1\/shipments$/),
+	filterCase('ShipEngine', 'shipment', 'Modified Before', 'modifiedAtEnd', 'modified_at_end', /^\/v1\/shipments$/),
+	filterCase('ShipEngine', 'batch', 'Created After', 'createdAtStart', 'created_at_start', /^\/v1\/batches$/),
+	filterCase('ShipEngine', 'batch', 'Created Before', 'createdAtEnd', 'created_at_end', /^\/v1\/batches$/),
+	filterCase('ShipEngine', 'batch', 'Processed After', 'processedAtStart', 'processed_at_start', /^\/v1\/batches$/),
+	filterCase('ShipEngine', 'batch', 'Processed Before', 'processedAtEnd', 'processed_at_end', /^\/v1\/batches$/),
+	{
+		// Each run processes a fresh open batch (seeded on the mock in beforeAll): a processed one is never sent again.
+		node: 'ShipEngine', operation: 'Batch > Process', field: 'Options > Ship Date',
+		params: (shipDate) => ({ resource: 'batch', operation: 'process', batchId: openBatches.shift() ?? 'se-none', options: { shipDate, waitUntilProcessed: false } }),
+		method: 'POST', path: /^\/v1\/batches\/[^/]+\/process\/labels$/, sent: (r) => body(r).ship_date, empty: 'absent', valid: SE_DAY,
+	},
+	{
 		node: 'Stamps.com', operation: 'Label > Create', field: 'Additional Fields > Ship Date',
 		params: (shipDate) => ({ ...SERA_LABEL_CREATE, additionalFields: { labelOutputType: 'base64', shipDate } }),
 		method: 'POST', path: /^\/sera\/v1\/labels$/, sent: (r) => body(r).ship_date, empty: 'absent', valid: SERA_DAY,
@@ -175,10 +204,29 @@ const FIELDS: DateFieldCase[] = [
 ];
 
 const harnesses: Partial<Record<NodeName, Harness>> = {};
+/** Open batches on the ShipEngine mock, one per Batch > Process run that sends its request. */
+const openBatches: string[] = [];
+
+async function seedOpenBatches(h: Harness, count: number): Promise<void> {
+	const headers = { 'API-Key': String(h.credentials.shipEngineApi.apiKey), 'Content-Type': 'application/json' };
+	const post = async (path: string, payload: unknown) =>
+		(await (await fetch(`${h.mock.url}${path}`, { method: 'POST', headers, body: JSON.stringify(payload) })).json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+	const shipment = {
+		carrier_id: 'se-100001', service_code: 'usps_ground_advantage',
+		ship_to: { name: 'Jane Doe', address_line1: '525 S Winchester Blvd', city_locality: 'San Jose', state_province: 'CA', postal_code: '95128', country_code: 'US' },
+		ship_from: { name: 'Warehouse A', address_line1: '4009 Marathon Blvd', city_locality: 'Austin', state_province: 'TX', postal_code: '78756', country_code: 'US' },
+		packages: [{ weight: { value: 1, unit: 'pound' } }],
+	};
+	for (let i = 0; i < count; i++) {
+		const { shipments } = await post('/v1/shipments', { shipments: [shipment] });
+		openBatches.push(String((await post('/v1/batches', { shipment_ids: [shipments[0].shipment_id] })).batch_id));
+	}
+}
 let runs = 0;
 
 beforeAll(async () => {
 	harnesses.ShipEngine = await shipEngineHarness();
+	await seedOpenBatches(harnesses.ShipEngine, 12);
 	harnesses['Stamps.com'] = await seraHarness();
 });
 afterAll(async () => {
@@ -254,8 +302,8 @@ it('covers every date field of both nodes', () => {
 		ShipEngine: dateFields(harnesses.ShipEngine!.node() as never).length,
 		'Stamps.com': dateFields(harnesses['Stamps.com']!.node() as never).length,
 	};
-	expect(counted).toEqual({ ShipEngine: 15, 'Stamps.com': 7 });
-	expect(FIELDS.filter((c) => c.node === 'ShipEngine')).toHaveLength(15);
+	expect(counted).toEqual({ ShipEngine: 27, 'Stamps.com': 7 });
+	expect(FIELDS.filter((c) => c.node === 'ShipEngine')).toHaveLength(27);
 	expect(FIELDS.filter((c) => c.node === 'Stamps.com')).toHaveLength(7);
 	process.stdout.write(`bad-input dates: ${FIELDS.length} date fields, ${FIELDS.reduce((n, c) => n + IMPOSSIBLE.length + (c.empty === 'required' ? 1 : 0), 0)} refused-value rows (0 requests each)\n`);
 });

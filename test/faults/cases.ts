@@ -26,7 +26,8 @@ export function loaded<T extends INodeType>(node: T): T {
 }
 
 export type NodeName = 'ShipEngine' | 'Stamps.com';
-export type OperationClass = 'read' | 'list' | 'purchase' | 'void';
+/** `batch purchase`: Batch > Process, which buys every label of a batch (purchase-like, never repeated). */
+export type OperationClass = 'read' | 'list' | 'purchase' | 'batch purchase' | 'void';
 
 export interface Harness {
 	mock: MockServer & { purchases: number };
@@ -84,6 +85,24 @@ async function seedLabelId(h: Harness, nodeName: NodeName): Promise<string> {
 	const body = (await res.json()) as { label_id: string };
 	return body.label_id;
 }
+
+/** An open batch of one shipment, created directly on the mock. */
+export async function seedOpenBatchId(h: Harness): Promise<string> {
+	const headers = { 'API-Key': SHIPENGINE_KEY, 'Content-Type': 'application/json' };
+	const post = async (path: string, payload: unknown) =>
+		(await (await fetch(`${h.mock.url}${path}`, { method: 'POST', headers, body: JSON.stringify(payload) })).json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+	const { shipments } = await post('/v1/shipments', { shipments: [SE_SHIPMENT] });
+	return String((await post('/v1/batches', { shipment_ids: [shipments[0].shipment_id] })).batch_id);
+}
+
+/** One shipment as the API takes it (Batch > Process cases). */
+export const SE_SHIPMENT = {
+	carrier_id: 'se-100001',
+	service_code: 'usps_ground_advantage',
+	ship_to: { name: 'Jane Doe', address_line1: '525 S Winchester Blvd', city_locality: 'San Jose', state_province: 'CA', postal_code: '95128', country_code: 'US' },
+	ship_from: { name: 'Warehouse A', phone: '512-555-1234', address_line1: '4009 Marathon Blvd', city_locality: 'Austin', state_province: 'TX', postal_code: '78756', country_code: 'US' },
+	packages: [{ weight: { value: 20, unit: 'ounce' } }],
+};
 
 const SERA_ORDER = {
 	from_address: { name: 'Michael M', address_line1: '1150 Magic Way', city: 'Anaheim', state_province: 'CA', postal_code: '92802', country_code: 'US' },
@@ -144,6 +163,15 @@ export const OPERATIONS: Operation[] = [
 		node: 'ShipEngine', cls: 'purchase', name: 'Label > Create', method: 'POST', path: /^\/v1\/labels$/, repeatable: false,
 		harness: shipEngineHarness,
 		parameters: async () => SE_LABEL_CREATE,
+	},
+	{
+		// Purchase-like: the status is read first (GET, not faulted), the process request is never repeated.
+		node: 'ShipEngine', cls: 'batch purchase', name: 'Batch > Process', method: 'POST', path: /^\/v1\/batches\/[^/]+\/process\/labels$/, repeatable: false,
+		harness: shipEngineHarness,
+		parameters: async (h) => {
+			const [first, second] = [await seedOpenBatchId(h), await seedOpenBatchId(h)];
+			return { resource: 'batch', operation: 'process', batchId: `={{ $json.order === 'A-1' ? '${first}' : '${second}' }}`, options: { waitUntilProcessed: false } };
+		},
 	},
 	{
 		node: 'ShipEngine', cls: 'void', name: 'Label > Void', method: 'PUT', path: /^\/v1\/labels\/[^/]+\/void$/, repeatable: true,

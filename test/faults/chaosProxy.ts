@@ -18,7 +18,7 @@ export interface ChaosOptions {
 	/** Which requests are purchases (method + path). */
 	isPurchase: (method: string, path: string) => boolean;
 	/** The purchase's identity: the same for every attempt of one item. */
-	keyOf: (headers: IncomingMessage['headers'], body: unknown) => string;
+	keyOf: (headers: IncomingMessage['headers'], body: unknown, path: string) => string;
 	/** Probability of a fault on attempts before `cleanFrom`. */
 	faultRate: number;
 	/** From this attempt on (1-based) nothing is injected, so every item completes eventually. */
@@ -86,7 +86,7 @@ export async function startChaosProxy(options: ChaosOptions): Promise<ChaosProxy
 				} catch {
 					parsed = undefined;
 				}
-				key = options.keyOf(req.headers, parsed);
+				key = options.keyOf(req.headers, parsed, path);
 				const attempt = (stats.perKey.get(key) ?? 0) + 1;
 				stats.perKey.set(key, attempt);
 				stats.attempts += 1;

@@ -12,7 +12,8 @@ import path from 'node:path';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine';
-import { pool, seraHarness, SERA_LABEL_CREATE, SE_LABEL_CREATE, shipEngineHarness, type Harness } from './cases';
+import { pool, seraHarness, SERA_LABEL_CREATE, SE_LABEL_CREATE, SE_SHIPMENT, SHIPENGINE_KEY, shipEngineHarness, type Harness } from './cases';
+import type { ShipEngineMockServer } from '../mock';
 import { startChaosProxy, type ChaosProxy } from './chaosProxy';
 
 // 500 items per node, 1000 in all; attempts 1-3 of a purchase may fault (65 %), so well over
@@ -110,7 +111,7 @@ describe(`${ITEMS} purchases per node with injected faults`, () => {
 			retriedPurchases: total.reduce((a, c) => a + c.retriedPurchases, 0),
 			items: total.reduce((a, c) => a + c.itemsIn, 0),
 		};
-		if (total.length === 2) {
+		if (total.length === 3) {
 			writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify({ summary, ...counts }, null, '\t')}\n`);
 		}
 		// eslint-disable-next-line no-console
@@ -148,7 +149,7 @@ describe(`${ITEMS} purchases per node with injected faults`, () => {
 			await proxy.close();
 			await h.close();
 		}
-	}, 80_000);
+	}, 240_000);
 
 	it('ShipEngine Label > Create: never repeats a purchase; Retry On Fail finds the label an unanswered purchase bought', async () => {
 		const h = await shipEngineHarness();
@@ -181,5 +182,66 @@ describe(`${ITEMS} purchases per node with injected faults`, () => {
 			await proxy.close();
 			await h.close();
 		}
-	}, 80_000);
+	}, 240_000);
+
+	it('ShipEngine Batch > Process: 500 labels in 10 batches, faults on the process requests; every batch processed once, no label bought twice', async () => {
+		const BATCHES = 10;
+		const h = await shipEngineHarness();
+		await addFunds(h);
+		const headers = { 'API-Key': SHIPENGINE_KEY, 'Content-Type': 'application/json' };
+		const post = async (path: string, payload: unknown) =>
+			(await (await fetch(`${h.mock.url}${path}`, { method: 'POST', headers, body: JSON.stringify(payload) })).json()) as IDataObject;
+		const batchIds: string[] = [];
+		for (let b = 0; b < BATCHES; b++) {
+			const shipments = Array.from({ length: ITEMS / BATCHES }, (_, i) => ({ ...SE_SHIPMENT, external_shipment_id: `ORD-${b}-${i}` }));
+			const created = (await post('/v1/shipments', { shipments })).shipments as IDataObject[];
+			batchIds.push(String((await post('/v1/batches', { shipment_ids: created.map((s) => s.shipment_id) })).batch_id));
+		}
+		const bought = h.mock.purchases;
+		const proxy = await startChaosProxy({
+			target: h.mock.url,
+			isPurchase: (method, p) => method === 'POST' && p.endsWith('/process/labels'),
+			keyOf: (_headers, _body, p) => p,
+			faultRate: FAULT_RATE,
+			cleanFrom: CLEAN_FROM,
+			seed: 'shipengine-batch',
+		});
+		try {
+			const { items, error } = await runNode({
+				node: h.node(),
+				parameters: { resource: 'batch', operation: 'process', batchId: '={{ $json.batchId }}', options: { pollSeconds: 0.1 } },
+				credentials: { shipEngineApi: { ...h.credentials.shipEngineApi, baseUrl: proxy.url } },
+				input: batchIds.map((batchId) => ({ json: { batchId } })),
+				executionId: 'faults-exec-batches',
+				settings: { retryOnFail: true, maxTries: CLEAN_FROM + 1, waitBetweenTries: 1 },
+			});
+			expect(error).toBeUndefined();
+			const labels = h.mock.purchases - bought;
+			const c: NodeCounts = {
+				itemsIn: ITEMS,
+				itemsOut: items.reduce((n, item) => n + Number(item.json.completed ?? 0), 0),
+				itemsLost: ITEMS - items.filter((item) => item.json.status === 'completed').reduce((n, item) => n + Number(item.json.completed ?? 0), 0),
+				purchaseAttempts: proxy.stats.attempts,
+				retriedPurchases: Object.values(proxy.stats.faults).reduce((a, b) => a + b, 0),
+				faults: { ...proxy.stats.faults },
+				labelsBought: labels,
+				distinctLabels: new Set(batchIds).size * (ITEMS / BATCHES),
+				duplicatePurchases: labels - ITEMS,
+				repeatedPostsAfterSuccess: proxy.stats.repeatsAfterSuccess,
+			};
+			counts['ShipEngine Batch > Process (10 batches of 50)'] = c;
+			expect(items.map((item) => item.json.batch_id)).toEqual(batchIds);
+			expect(c.itemsLost).toBe(0);
+			expect(c.labelsBought).toBe(ITEMS);
+			expect(c.duplicatePurchases).toBe(0);
+			expect(c.repeatedPostsAfterSuccess).toBe(0);
+			// Each batch reached the API once: a fault after sending left it queued, and the retry only waited for it.
+			expect((h.mock as ShipEngineMockServer).batchStats.processRequests).toBe(BATCHES);
+			// Some process requests failed after the API had started the batch (the dangerous case).
+			expect(c.faults['500-after'] + c.faults['reset-after']).toBeGreaterThan(0);
+		} finally {
+			await proxy.close();
+			await h.close();
+		}
+	}, 120_000);
 });

@@ -69,6 +69,8 @@ export interface RunNodeOptions {
 	instanceId?: string;
 	/** The workflow's id (default `test-workflow`). */
 	workflowId?: string;
+	/** The node's typeVersion, as a saved workflow states it (default: the newest). */
+	typeVersion?: number;
 }
 
 /** n8n-core's InstanceSettings, from the DI container n8n-core itself uses. */
@@ -125,9 +127,9 @@ async function runNodeOnce(options: RunNodeOptions): Promise<RunNodeResult> {
 		id: options.nodeId ?? 'node-under-test',
 		name: NODE_NAME,
 		type: typeName,
-		typeVersion: Array.isArray(description.version)
+		typeVersion: options.typeVersion ?? (Array.isArray(description.version)
 			? description.version[description.version.length - 1]
-			: description.version,
+			: description.version),
 		position: [0, 0],
 		parameters,
 		credentials: Object.fromEntries(

@@ -36,12 +36,15 @@ import {
 	type Reply,
 	type Route,
 } from './server';
+import { batchMock, type BatchMockOptions } from './shipEngineBatches';
 import { jwks } from './webhookSigning';
 
 export { signDelivery, jwks, WEBHOOK_KEY_ID } from './webhookSigning';
 
-export interface ShipEngineMockOptions {
+export interface ShipEngineMockOptions extends BatchMockOptions {
 	port?: number;
+	/** Time a label purchase takes (POST /v1/labels, /labels/rates/{id}, /labels/shipment/{id}); default 0. */
+	purchaseMs?: number;
 	rateLimit?: { limit: number; windowMs: number };
 	/** Largest page_size honoured on paged lists; bigger requests are capped (default 500). */
 	pageSizeMax?: number;
@@ -60,6 +63,8 @@ export interface ShipEngineMockServer extends MockServer {
 	readonly purchases: number;
 	/** Current balance of the funded carrier (se-100001, Stamps.com). */
 	readonly balance: number;
+	/** POST /v1/batches/{id}/process/labels requests received, and labels bought by batches. */
+	readonly batchStats: { processRequests: number; batchLabels: number };
 }
 
 interface LabelRecord {
@@ -552,6 +557,28 @@ export async function startShipEngineMock(options: ShipEngineMockOptions = {}): 
 		return json(201, webhook);
 	};
 
+	// ---- shipments and batches (./shipEngineBatches.ts) ----------------------------------------
+
+	const batches = batchMock(
+		{
+			shipments: () => state.shipments,
+			rates: () => state.rates,
+			nextId,
+			now,
+			baseUrl: () => baseUrl,
+			error: shipEngineError,
+			notFound,
+			checkShipment,
+			createLabel,
+			pagedReply,
+		},
+		options,
+	);
+	const slowPurchase = (handle: (req: RecordedRequest, params: string[]) => Reply) => async (req: RecordedRequest, params: string[]) => {
+		if (options.purchaseMs) await new Promise((resolve) => setTimeout(resolve, options.purchaseMs));
+		return handle(req, params);
+	};
+
 	// ---- seed, routes, guard -----------------------------------------------------------------
 
 	const seedLabels = (count: number) => {
@@ -593,9 +620,10 @@ export async function startShipEngineMock(options: ShipEngineMockOptions = {}): 
 		route('POST', /^\/v1\/rates\/estimate$/, estimate),
 		route('GET', /^\/v1\/rates\/([^/]+)$/, (_req, [id]) => (state.rates.has(id) ? json(200, state.rates.get(id)) : notFound('rate_id', id))),
 
-		route('POST', /^\/v1\/labels$/, buyLabel),
-		route('POST', /^\/v1\/labels\/rates\/([^/]+)$/, buyRate),
-		route('POST', /^\/v1\/labels\/shipment\/([^/]+)$/, buyShipment),
+		route('POST', /^\/v1\/labels$/, slowPurchase(buyLabel)),
+		route('POST', /^\/v1\/labels\/rates\/([^/]+)$/, slowPurchase(buyRate)),
+		route('POST', /^\/v1\/labels\/shipment\/([^/]+)$/, slowPurchase(buyShipment)),
+		...batches.routes(),
 		route('GET', /^\/v1\/labels$/, listLabels),
 		route('GET', /^\/v1\/labels\/external_shipment_id\/([^/]+)$/, (req, [id]) => {
 			const label = state.labels.find((candidate) => candidate.json.external_shipment_id === id);
@@ -683,6 +711,7 @@ export async function startShipEngineMock(options: ShipEngineMockOptions = {}): 
 		notFound: (req) => shipEngineError(404, 'unspecified', `No route for ${req.method} ${req.path} in the ShipEngine mock.`),
 		resetState: () => {
 			state = freshState();
+			batches.reset();
 			seedLabels(options.labels ?? 0);
 		},
 	});
@@ -700,6 +729,9 @@ export async function startShipEngineMock(options: ShipEngineMockOptions = {}): 
 		},
 		get balance() {
 			return state.balance;
+		},
+		get batchStats() {
+			return { ...batches.stats };
 		},
 	};
 }

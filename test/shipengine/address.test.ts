@@ -1,6 +1,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
+import { ShipEngine } from '../../nodes/ShipEngine/ShipEngine.node';
 import { API, errorBody, fixture, headers, run } from './labelHelpers';
 
 const [verified] = fixture<IDataObject[]>('address-validate.json');
@@ -12,7 +13,13 @@ const validateParams = {
 	addressLine1: '={{ $json.street }}',
 	cityLocality: '={{ $json.city }}',
 	stateProvince: 'CA',
+	postalCode: '={{ $json.zip }}',
 	countryCode: '={{ $json.country }}',
+};
+/** The same workflow saved with node version 1: the postal code sat in Additional Fields. */
+const validateParamsV1 = {
+	...validateParams,
+	postalCode: undefined,
 	additionalFields: { postalCode: '={{ $json.zip }}' },
 };
 const input = (n: number, bad: number[] = []) =>
@@ -29,6 +36,21 @@ const apiAddress = (i: number) => ({
 const resultFor = (i: number) => ({ ...verified, original_address: { ...(verified.original_address as IDataObject), address_line1: `${i} Main St` } });
 
 describe('Address > Validate', () => {
+	it('shows Postal Code next to the required fields (1.1) and keeps a version-1 workflow\'s Additional Fields > Postal Code', async () => {
+		nock(API, headers).post('/v1/addresses/validate', [apiAddress(0)]).reply(200, [resultFor(0)]);
+		const v1 = await run(JSON.parse(JSON.stringify(validateParamsV1)), { input: input(1), typeVersion: 1 });
+		expect(v1.error).toBeUndefined();
+		expect(v1.items).toEqual([{ json: resultFor(0), pairedItem: { item: 0 } }]);
+	});
+
+	it('does not hide the toggle behind a label the panel cuts off', () => {
+		const options = new ShipEngine().description.properties.find(
+			(p) => p.name === 'options' && JSON.stringify(p.displayOptions?.show?.operation) === '["validate"]',
+		);
+		const batch = (options?.options as Array<{ name: string; displayName: string }>).find((o) => o.name === 'batch');
+		expect(batch?.displayName.length).toBeLessThanOrEqual(20);
+	});
+
 	it('sends one request per item by default and pairs each result', async () => {
 		nock(API, headers)
 			.post('/v1/addresses/validate', [apiAddress(0)])

@@ -1,9 +1,11 @@
 import nock from 'nock';
-import type { ILoadOptions, INodeProperties, INodeType } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { ShipEngine } from '../../nodes/ShipEngine/ShipEngine.node';
 import { LOOKUPS } from '../../nodes/ShipEngine/shared/lookups';
-import { runNode } from '../helpers/engine';
+
+type ILoadOptionsTypeOptions = { loadOptionsMethod?: string; loadOptionsDependsOn?: string[] };
+import { loadDropdown } from '../helpers/loadOptions';
 import { API, API_KEY, errorBody, fixture, headers, run } from './labelHelpers';
 
 const carriers = fixture<{ carriers: Array<Record<string, unknown>> }>('carriers.json');
@@ -69,30 +71,21 @@ describe('Carrier operations', () => {
 	});
 });
 
-/**
- * Runs a declarative loadOptions the way n8n's editor does (DynamicNodeParametersService): the
- * routing arrives as JSON, runs through RoutingNode on a temporary node type holding only that
- * routing, with the node's requestDefaults and the current parameters.
- */
-async function loadOptions(lookup: ILoadOptions | undefined, parameters: Record<string, string> = {}) {
-	const routing = JSON.parse(JSON.stringify(lookup?.routing)) as INodeProperties['routing'];
-	const base = new ShipEngine().description;
-	const temp: INodeType = {
-		description: {
-			...base,
-			properties: [
-				{ displayName: '', name: '', type: 'string', default: '', routing },
-				...Object.keys(parameters).map((name): INodeProperties => ({ displayName: name, name, type: 'string', default: '' })),
-			],
-		},
-	};
-	return await runNode({ node: temp, parameters, credentials: { shipEngineApi: { apiKey: API_KEY } } });
+/** Runs a dropdown of the node the way n8n's editor does (test/helpers/loadOptions.ts). */
+async function loadOptions(lookup: ILoadOptionsTypeOptions, parameters: Record<string, string> = {}) {
+	const { options, error } = await loadDropdown({
+		nodeType: new ShipEngine(),
+		typeOptions: lookup,
+		parameters,
+		credentials: { shipEngineApi: { apiKey: API_KEY } },
+	});
+	return { items: (options ?? []).map((json) => ({ json })), error };
 }
 
-describe('Dropdowns (declarative loadOptions, executed as the editor does)', () => {
+describe('Dropdowns (coded loadOptions, executed as the editor does)', () => {
 	it('carriers: "Friendly (nickname)" → carrier_id, sorted', async () => {
 		nock(API, headers).get('/v1/carriers').reply(200, carriers);
-		const { items, error } = await loadOptions(LOOKUPS.carriers.loadOptions);
+		const { items, error } = await loadOptions(LOOKUPS.carriers);
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json)).toEqual([
 			{ name: 'Stamps.com (Main postage)', value: 'se-123890' },
@@ -102,7 +95,7 @@ describe('Dropdowns (declarative loadOptions, executed as the editor does)', () 
 
 	it('carrier codes: "Friendly (code)" → carrier_code', async () => {
 		nock(API, headers).get('/v1/carriers').reply(200, carriers);
-		const { items } = await loadOptions(LOOKUPS.carrierCodes.loadOptions);
+		const { items } = await loadOptions(LOOKUPS.carrierCodes);
 		expect(items.map((i) => i.json)).toEqual([
 			{ name: 'Stamps.com (stamps_com)', value: 'stamps_com' },
 			{ name: 'UPS (ups)', value: 'ups' },
@@ -112,7 +105,7 @@ describe('Dropdowns (declarative loadOptions, executed as the editor does)', () 
 	it('services of the chosen carrier (depends on carrierId), sorted by name', async () => {
 		expect(LOOKUPS.services.loadOptionsDependsOn).toEqual(['carrierId']);
 		nock(API, headers).get('/v1/carriers/se-123890/services').reply(200, services);
-		const { items } = await loadOptions(LOOKUPS.services.loadOptions, { carrierId: 'se-123890' });
+		const { items } = await loadOptions(LOOKUPS.services, { carrierId: 'se-123890' });
 		expect(items.map((i) => i.json)).toEqual([
 			{ name: 'USPS First Class Mail', value: 'usps_first_class_mail' },
 			{ name: 'USPS Priority Mail', value: 'usps_priority_mail' },
@@ -121,16 +114,16 @@ describe('Dropdowns (declarative loadOptions, executed as the editor does)', () 
 
 	it('package types of the chosen carrier', async () => {
 		nock(API, headers).get('/v1/carriers/se-123890/packages').reply(200, packages);
-		const { items } = await loadOptions(LOOKUPS.packageTypes.loadOptions, { carrierId: 'se-123890' });
+		const { items } = await loadOptions(LOOKUPS.packageTypes, { carrierId: 'se-123890' });
 		expect(items.map((i) => i.json)).toEqual([
-			{ name: 'Flat Rate Envelope', value: 'flat_rate_envelope' },
-			{ name: 'Package', value: 'package' },
+			{ name: 'Flat Rate Envelope', value: 'flat_rate_envelope', description: 'USPS flat rate envelope' },
+			{ name: 'Package', value: 'package', description: 'Any custom box or thick parcel' },
 		]);
 	});
 
 	it('warehouses, the default one marked', async () => {
 		nock(API, headers).get('/v1/warehouses').reply(200, warehouses);
-		const { items } = await loadOptions(LOOKUPS.warehouses.loadOptions);
+		const { items } = await loadOptions(LOOKUPS.warehouses);
 		expect(items.map((i) => i.json)).toEqual([
 			{ name: 'Annex', value: 'se-456790' },
 			{ name: 'Main HQ (default)', value: 'se-456789' },
@@ -138,23 +131,19 @@ describe('Dropdowns (declarative loadOptions, executed as the editor does)', () 
 	});
 
 	it('an API error fails the dropdown (n8n shows it) instead of listing garbage', async () => {
-		// n8n itself repeats a 401 once after re-authenticating (requestWithAuthentication).
-		nock(API, headers).get('/v1/carriers').times(2).reply(401, { message: 'The API key is invalid.' });
-		const { items, error } = await loadOptions(LOOKUPS.carriers.loadOptions);
+		nock(API, headers).get('/v1/carriers').reply(401, { message: 'The API key is invalid.' });
+		const { items, error } = await loadOptions(LOOKUPS.carriers);
 		expect(items).toEqual([]);
-		expect(error?.httpCode).toBe('401');
+		expect((error as Error & { httpCode?: string })?.httpCode).toBe('401');
 	});
 
 	it('every dropdown field of the node uses one of these lookups', () => {
-		const known = Object.values(LOOKUPS).map((lookup) => JSON.stringify(lookup.loadOptions));
+		const known = Object.values(LOOKUPS).map((lookup) => lookup.loadOptionsMethod);
 		const walk = (props: INodeProperties[]): INodeProperties[] =>
 			props.flatMap((p) => [p, ...walk(((p.options ?? []) as INodeProperties[]).filter((o) => 'type' in o))]);
-		const mine = walk(new ShipEngine().description.properties).filter(
-			(p) => p.typeOptions?.loadOptions && ['tracking', 'manifest', 'pickup', 'balance', 'carrier'].some((r) =>
-				JSON.stringify(p.displayOptions ?? {}).includes(`"${r}"`),
-			),
-		);
+		const mine = walk(new ShipEngine().description.properties).filter((p) => p.typeOptions?.loadOptionsMethod);
 		expect(mine.length).toBeGreaterThanOrEqual(5);
-		for (const p of mine) expect(known).toContain(JSON.stringify(p.typeOptions?.loadOptions));
+		for (const p of mine) expect(known).toContain(p.typeOptions?.loadOptionsMethod);
 	});
+
 });

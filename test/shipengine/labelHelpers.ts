@@ -69,6 +69,7 @@ export function run(
 		nodeId?: string;
 		instanceId?: string;
 		workflowId?: string;
+		typeVersion?: number;
 	} = {},
 ) {
 	return runNode({
@@ -81,6 +82,7 @@ export function run(
 		nodeId: options.nodeId,
 		instanceId: options.instanceId,
 		workflowId: options.workflowId,
+		typeVersion: options.typeVersion,
 	});
 }
 

@@ -115,7 +115,8 @@ describe('Label > Create', () => {
 
 	it('rejects a Ship From without a street before any request, naming the field and item', async () => {
 		const { items, error } = await run(
-			createParams({ shipFrom: { address: { ...SHIP_FROM.address, addressLine1: '' } } }),
+			// The editor marks it required; an expression that comes out empty still gets this message.
+			createParams({ shipFrom: { address: { ...SHIP_FROM.address, addressLine1: '={{ $json.street ?? "" }}' } } }),
 			{ settings: { continueOnFail: true }, input: [{ json: { n: 1 } }] },
 		);
 		expect(error).toBeUndefined();

@@ -6,14 +6,18 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { addressDescription } from './address';
 import { balanceDescription } from './balance';
+import { batchDescription } from './batch';
 import { carrierDescription } from './carrier';
 import { labelDescription } from './label';
 import { manifestDescription } from './manifest';
 import { pickupDescription } from './pickup';
 import { rateDescription } from './rate';
+import { shipmentDescription } from './shipment';
 import { trackingDescription } from './tracking';
+import { byVersion } from '../shared/versions';
 
-export const resourceSelector: INodeProperties = {
+/** Version 1 started on Label (and its Create, which buys a label); 1.1 on Tracking (shared/versions.ts). */
+const resourceSelector: INodeProperties = {
 	displayName: 'Resource',
 	name: 'resource',
 	type: 'options',
@@ -21,23 +25,29 @@ export const resourceSelector: INodeProperties = {
 	options: [
 		{ name: 'Address', value: 'address' },
 		{ name: 'Balance', value: 'balance' },
+		{ name: 'Batch', value: 'batch' },
 		{ name: 'Carrier', value: 'carrier' },
 		{ name: 'Label', value: 'label' },
 		{ name: 'Manifest', value: 'manifest' },
 		{ name: 'Pickup', value: 'pickup' },
 		{ name: 'Rate', value: 'rate' },
+		{ name: 'Shipment', value: 'shipment' },
 		{ name: 'Tracking', value: 'tracking' },
 	],
-	default: 'label',
+	default: 'tracking',
 };
+
+export const resourceSelectors: INodeProperties[] = byVersion(resourceSelector, { default: 'label' });
 
 export const resourceDescriptions: INodeProperties[] = [
 	...addressDescription,
 	...balanceDescription,
+	...batchDescription,
 	...carrierDescription,
 	...labelDescription,
 	...manifestDescription,
 	...pickupDescription,
 	...rateDescription,
+	...shipmentDescription,
 	...trackingDescription,
 ];

@@ -6,7 +6,22 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { carrierDropdown, CHOOSE_FROM_LIST, serviceDropdown } from './lookups';
+import {
+	addressCollection as sharedAddressCollection,
+	addressFields,
+	SHIPENGINE_ADDRESS,
+	type AddressPart,
+} from '../../shared/descriptions/address';
+import { fileOutputField } from '../../shared/descriptions/fileOutput';
+import {
+	DIMENSION_UNIT_OPTIONS,
+	dimensionFields,
+	WEIGHT_UNIT_OPTIONS,
+	weightField,
+	weightUnitField,
+} from '../../shared/descriptions/package';
+import { carrierDropdown, CHOOSE_FROM_LIST, packageCodeField, serviceDropdown, warehouseIdField } from './lookups';
+import { byVersion } from './versions';
 
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
@@ -37,65 +52,15 @@ export function serviceCodeField(show: Show, carrierField = 'carrierId'): INodeP
 	});
 }
 
-const residentialOptions: INodePropertyOptions[] = [
-	{ name: 'No (Business)', value: 'no' },
-	{ name: 'Unknown', value: 'unknown' },
-	{ name: 'Yes (Residential)', value: 'yes' },
-];
+/** ShipEngine's address: the shared description (nodes/shared/descriptions/address.ts) under this node's names. */
+export const ADDRESS_API = SHIPENGINE_ADDRESS;
 
-/** The address properties ShipEngine uses everywhere (partial_address), camelCase → snake_case. */
-export const ADDRESS_KEYS: Record<string, string> = {
-	name: 'name',
-	companyName: 'company_name',
-	phone: 'phone',
-	email: 'email',
-	addressLine1: 'address_line1',
-	addressLine2: 'address_line2',
-	addressLine3: 'address_line3',
-	cityLocality: 'city_locality',
-	stateProvince: 'state_province',
-	postalCode: 'postal_code',
-	countryCode: 'country_code',
-	addressResidentialIndicator: 'address_residential_indicator',
-};
+/** What ShipEngine needs of a shipment's Ship To and Ship From. */
+export const SHIPMENT_ADDRESS_REQUIRED: AddressPart[] = ['name', 'addressLine1', 'city', 'postalCode', 'countryCode'];
 
 /** The address inputs (used in fixedCollections and as top-level fields). */
-export function addressValues(requiredKeys: string[]): INodeProperties[] {
-	const field = (
-		displayName: string,
-		name: string,
-		description: string,
-		placeholder?: string,
-	): INodeProperties => ({
-		displayName,
-		name,
-		type: 'string',
-		default: '',
-		description,
-		...(placeholder ? { placeholder } : {}),
-		...(requiredKeys.includes(name) ? { required: true } : {}),
-	});
-	return [
-		field('Name', 'name', 'Contact person at this address', 'Jane Doe'),
-		field('Company Name', 'companyName', 'Company, for business addresses'),
-		field('Phone', 'phone', 'Phone number of the contact (some carriers require it)'),
-		field('Email', 'email', 'Email of the contact', 'name@email.com'),
-		field('Address Line 1', 'addressLine1', 'First line of the street address', '525 S Winchester Blvd'),
-		field('Address Line 2', 'addressLine2', 'Second line of the street address (unit, suite)'),
-		field('Address Line 3', 'addressLine3', 'Third line of the street address'),
-		field('City', 'cityLocality', 'City or locality', 'San Jose'),
-		field('State / Province', 'stateProvince', 'State or province; US and CA need the 2-letter abbreviation', 'CA'),
-		field('Postal Code', 'postalCode', 'ZIP or postal code', '95128'),
-		field('Country Code', 'countryCode', 'Two-letter ISO 3166-1 country code', 'US'),
-		{
-			displayName: 'Residential',
-			name: 'addressResidentialIndicator',
-			type: 'options',
-			options: residentialOptions,
-			default: 'unknown',
-			description: 'Whether this is a residential address (carriers price residential delivery differently)',
-		},
-	];
+export function addressValues(required: AddressPart[], role?: string): INodeProperties[] {
+	return addressFields(ADDRESS_API, { required, role });
 }
 
 /** A single address as a fixedCollection: { <name>: { address: {...} } }. */
@@ -106,36 +71,20 @@ export function addressCollection(
 	description: string,
 	required = true,
 ): INodeProperties {
-	return {
+	return sharedAddressCollection(ADDRESS_API, {
 		displayName,
 		name,
-		type: 'fixedCollection',
-		placeholder: 'Add Address',
-		default: {},
-		required,
 		description,
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Address',
-				name: 'address',
-				values: addressValues(['name', 'addressLine1', 'cityLocality', 'postalCode', 'countryCode']),
-			},
-		],
-	};
+		show,
+		collectionRequired: required,
+		required: SHIPMENT_ADDRESS_REQUIRED,
+	});
 }
 
-export const weightUnitOptions: INodePropertyOptions[] = [
-	{ name: 'Gram', value: 'gram' },
-	{ name: 'Kilogram', value: 'kilogram' },
-	{ name: 'Ounce', value: 'ounce' },
-	{ name: 'Pound', value: 'pound' },
-];
+export { DIMENSION_UNIT_OPTIONS as dimensionUnitOptions, WEIGHT_UNIT_OPTIONS as weightUnitOptions };
 
-export const dimensionUnitOptions: INodePropertyOptions[] = [
-	{ name: 'Centimeter', value: 'centimeter' },
-	{ name: 'Inch', value: 'inch' },
-];
+/** The unit ShipEngine node version 1 started with; 1.1 starts with the shared default. */
+export const V1_WEIGHT_UNIT = 'pound';
 
 /** Packages as a multi-value fixedCollection: { packages: { package: [...] } }. */
 export function packagesCollection(show: Show): INodeProperties {
@@ -162,39 +111,18 @@ export function packagesCollection(show: Show): INodeProperties {
 				displayName: 'Package',
 				name: 'package',
 				values: [
-					{ ...number('Weight', 'weight', 'Weight of the package (must be above zero)'), required: true },
-					{
-						displayName: 'Weight Unit',
-						name: 'weightUnit',
-						type: 'options',
-						options: weightUnitOptions,
-						default: 'pound',
-					},
-					number('Length', 'length', 'Length; leave length, width and height at 0 to send no dimensions'),
-					number('Width', 'width', 'Width; leave length, width and height at 0 to send no dimensions'),
-					number('Height', 'height', 'Height; leave length, width and height at 0 to send no dimensions'),
-					{
-						displayName: 'Dimension Unit',
-						name: 'dimensionUnit',
-						type: 'options',
-						options: dimensionUnitOptions,
-						default: 'inch',
-					},
-					{
-						displayName: 'Package Code',
-						name: 'packageCode',
-						type: 'string',
-						default: '',
-						placeholder: 'package',
-						description: 'Carrier package type such as package, flat_rate_envelope or medium_flat_rate_box; empty means a custom package',
-					},
-					number('Insured Value', 'insuredValue', 'Declared value to insure; 0 sends no insured value'),
+					weightField(),
+					...byVersion(weightUnitField(), { default: V1_WEIGHT_UNIT }),
+					...dimensionFields(),
+					packageCodeField(),
+					number('Insured Value', 'insuredValue', 'Declared value to insure, in Insured Value Currency; 0 sends no insured value'),
 					{
 						displayName: 'Insured Value Currency',
 						name: 'insuredCurrency',
 						type: 'string',
 						default: 'usd',
-						description: 'ISO 4217 currency of the insured value',
+						placeholder: 'e.g. usd',
+						description: 'ISO 4217 currency of the insured value, lower case (usd, cad, gbp, eur)',
 					},
 				],
 			},
@@ -274,15 +202,7 @@ export function shipmentAdditionalFields(validateAddressPath = 'shipment.validat
 			description: 'Whether ShipEngine validates (and optionally corrects) the addresses first',
 			routing: { send: { type: 'body', property: validateAddressPath } },
 		},
-		{
-			displayName: 'Warehouse ID',
-			name: 'warehouseId',
-			type: 'string',
-			default: '',
-			placeholder: 'se-123456',
-			description: 'Ship from this warehouse instead of a Ship From address',
-			routing: { send: { type: 'body', property: 'shipment.warehouse_id' } },
-		},
+		warehouseIdField({ routing: { send: { type: 'body', property: 'shipment.warehouse_id' } } }),
 	];
 }
 
@@ -365,14 +285,6 @@ export function downloadLabelFields(show: Show): INodeProperties[] {
 				'Whether to return the label file as binary data (asks ShipEngine for the file inline, so no extra request is needed)',
 			displayOptions: { show },
 		},
-		{
-			displayName: 'Put Output File in Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			default: 'data',
-			required: true,
-			description: 'Name of the binary field to put the label file in',
-			displayOptions: { show: { ...show, downloadLabel: [true] } },
-		},
+		fileOutputField({ ...show, downloadLabel: [true] }, 'Name of the binary field to put the label file in'),
 	];
 }

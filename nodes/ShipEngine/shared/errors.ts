@@ -40,6 +40,13 @@ export function shipEngineFailureMessage(status: number, body: unknown): { messa
 	return { message, code, requestId: parsed.request_id, hint };
 }
 
+/** Operations whose 2xx answer lists errors as its data (GET /v1/batches/{id}/errors), not as a failure. */
+const ERRORS_ARE_DATA = new Set(['batch:getErrors']);
+
+function errorsAreData(ctx: IExecuteSingleFunctions): boolean {
+	return ERRORS_ARE_DATA.has(`${String(ctx.getNodeParameter('resource', ''))}:${String(ctx.getNodeParameter('operation', ''))}`);
+}
+
 /** postReceive, first in every operation: throws on HTTP errors and on 2xx bodies with errors[]. */
 export async function shipEngineError(
 	this: IExecuteSingleFunctions,
@@ -50,7 +57,8 @@ export async function shipEngineError(
 	// ShipEngine answers JSON to everything but 204: anything else is not data.
 	const unusable = response.statusCode < 400 ? unusableSuccessBody('ShipEngine', response.statusCode, body, true) : undefined;
 	if (unusable) throw apiError(this, { ...unusable, headers: response.headers as IDataObject });
-	const hasErrors = Array.isArray((body as ShipEngineErrorBody | undefined)?.errors) && ((body as ShipEngineErrorBody).errors ?? []).length > 0;
+	const hasErrors =
+		Array.isArray((body as ShipEngineErrorBody | undefined)?.errors) && ((body as ShipEngineErrorBody).errors ?? []).length > 0 && !(response.statusCode < 400 && errorsAreData(this));
 	if (response.statusCode < 400 && !hasErrors) return items;
 	const status = response.statusCode < 400 ? response.statusCode : response.statusCode;
 	throw apiError(this, {

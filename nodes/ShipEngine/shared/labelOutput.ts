@@ -31,7 +31,19 @@ export function requestInlineLabel(where: 'body' | 'qs') {
 	};
 }
 
-async function fetchLabelFile(ctx: IExecuteSingleFunctions, url: string): Promise<Buffer> {
+/** What a failed download says (Label: the purchase is not repeated; Batch > Get Labels: nothing is bought). */
+export interface DownloadFailureText {
+	message: (detail: string) => string;
+	next: string;
+}
+
+const LABEL_DOWNLOAD_FAILURE: DownloadFailureText = {
+	message: (detail) => `The label was created, but downloading its file failed (${detail})`,
+	next: 'Run the node again: the purchase is not repeated (the label is found by its ID or external shipment ID).',
+};
+
+/** GETs a label file; the API key goes only to the API's own host. */
+export async function fetchLabelFile(ctx: IExecuteSingleFunctions, url: string, text = LABEL_DOWNLOAD_FAILURE): Promise<Buffer> {
 	const credentials = await ctx.getCredentials<{ baseUrl?: string }>('shipEngineApi');
 	const apiHost = new URL(credentials.baseUrl || SHIPENGINE_BASE_URL).host;
 	// The API key is sent only to the API's own host (download links live there); never elsewhere.
@@ -40,8 +52,8 @@ async function fetchLabelFile(ctx: IExecuteSingleFunctions, url: string): Promis
 	if ('data' in result) return result.data;
 	const { detail, attempts } = result.failure;
 	throw new NodeApiError(ctx.getNode(), { message: detail } as JsonObject, {
-		message: `The label was created, but downloading its file failed (${detail})`,
-		description: `Download URL: ${url}${attempts > 1 ? ` (tried ${attempts} times)` : ''}. Run the node again: the purchase is not repeated (the label is found by its ID or external shipment ID).`,
+		message: text.message(detail),
+		description: `Download URL: ${url}${attempts > 1 ? ` (tried ${attempts} times)` : ''}. ${text.next}`,
 		httpCode: downloadHttpCode(result.failure),
 		itemIndex: ctx.getItemIndex(),
 	});

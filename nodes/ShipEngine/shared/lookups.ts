@@ -1,12 +1,7 @@
 /**
  * Dropdowns filled from the ShipEngine account: carriers (by ID or by carrier code), services and
- * package types of one carrier, and warehouses. Each is a declarative `typeOptions.loadOptions`.
- *
- * n8n's editor sends `loadOptions.routing` to the server as JSON and runs it through RoutingNode
- * on a temporary node (DynamicNodeParametersService), so the routing must be plain data: no
- * function postReceive (it would arrive as `null`). API errors still surface because the
- * request sets `ignoreHttpStatusErrors: false`, overriding the node's requestDefaults: a bad key
- * shows "Could not load options" with the API's error instead of an empty or garbage list.
+ * package types of the chosen carrier, and warehouses. Each names a coded method of
+ * loadOptions.ts (why coded: see there), so they load in the plain node and in its AI tool.
  */
 import type { INodeProperties } from 'n8n-workflow';
 
@@ -16,79 +11,24 @@ type TypeOptions = NonNullable<INodeProperties['typeOptions']>;
 export const CHOOSE_FROM_LIST =
 	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
-/** GET `url` → `rootProperty[]` → { name, value } options sorted by name. */
-export function listLookup(url: string, rootProperty: string, name: string, value: string): TypeOptions['loadOptions'] {
-	return {
-		routing: {
-			request: { method: 'GET', url, ignoreHttpStatusErrors: false },
-			output: {
-				postReceive: [
-					{ type: 'rootProperty', properties: { property: rootProperty } },
-					{ type: 'setKeyValue', properties: { name, value } },
-					{ type: 'sort', properties: { key: 'name' } },
-				],
-			},
-		},
-	};
-}
+/** Connected carrier accounts → carrier_id (loadOptions.ts `getCarriers`). */
+export const carrierLookup: TypeOptions = { loadOptionsMethod: 'getCarriers' };
 
-/** URL of a per-carrier list; the carrier comes from another parameter of the node. */
-const carrierPath = (carrierField: string, tail: string) =>
-	`=/v1/carriers/{{ encodeURIComponent($parameter["${carrierField}"]) }}/${tail}`;
+/** Carrier codes of the connected accounts → carrier_code. */
+export const carrierCodeLookup: TypeOptions = { loadOptionsMethod: 'getCarrierCodes' };
 
-const CARRIER_LABEL =
-	'={{ $responseItem.nickname && $responseItem.nickname !== $responseItem.friendly_name ? $responseItem.friendly_name + " (" + $responseItem.nickname + ")" : $responseItem.friendly_name }}';
-
-/** Connected carrier accounts: "Stamps.com (My account)" → carrier_id. */
-export const carrierLookup: TypeOptions = {
-	loadOptions: listLookup('/v1/carriers', 'carriers', CARRIER_LABEL, '={{ $responseItem.carrier_id }}'),
-};
-
-/** Carrier codes of the connected accounts: "Stamps.com (stamps_com)" → carrier_code. */
-export const carrierCodeLookup: TypeOptions = {
-	loadOptions: listLookup(
-		'/v1/carriers',
-		'carriers',
-		'={{ $responseItem.friendly_name + " (" + $responseItem.carrier_code + ")" }}',
-		'={{ $responseItem.carrier_code }}',
-	),
-};
-
-/** Services of the carrier chosen in `carrierField`: "USPS Priority Mail" → service_code. */
+/** Services of the carrier chosen in Carrier → service_code; empty until one is chosen. */
 export function serviceLookup(carrierField = 'carrierId'): TypeOptions {
-	return {
-		loadOptionsDependsOn: [carrierField],
-		loadOptions: listLookup(
-			carrierPath(carrierField, 'services'),
-			'services',
-			'={{ $responseItem.name }}',
-			'={{ $responseItem.service_code }}',
-		),
-	};
+	return { loadOptionsMethod: 'getServices', loadOptionsDependsOn: [carrierField] };
 }
 
-/** Package types of the carrier chosen in `carrierField`: "Flat Rate Envelope" → package_code. */
-export function packageTypeLookup(carrierField = 'carrierId'): TypeOptions {
-	return {
-		loadOptionsDependsOn: [carrierField],
-		loadOptions: listLookup(
-			carrierPath(carrierField, 'packages'),
-			'packages',
-			'={{ $responseItem.name }}',
-			'={{ $responseItem.package_code }}',
-		),
-	};
+/** Package types of the chosen carrier(s) → package_code; empty until one is chosen. */
+export function packageTypeLookup(carrierFields = ['carrierId']): TypeOptions {
+	return { loadOptionsMethod: 'getPackageTypes', loadOptionsDependsOn: carrierFields };
 }
 
-/** Warehouses (ship-from locations): "Main HQ (default)" → warehouse_id. */
-export const warehouseLookup: TypeOptions = {
-	loadOptions: listLookup(
-		'/v1/warehouses',
-		'warehouses',
-		'={{ $responseItem.is_default ? $responseItem.name + " (default)" : $responseItem.name }}',
-		'={{ $responseItem.warehouse_id }}',
-	),
-};
+/** Warehouses (ship-from locations) → warehouse_id. */
+export const warehouseLookup: TypeOptions = { loadOptionsMethod: 'getWarehouses' };
 
 interface DropdownSpec {
 	displayName: string;
@@ -128,12 +68,15 @@ export function carrierCodeDropdown(show: Show, overrides: Partial<INodeProperti
 /** Required service dropdown (`serviceCode`) that depends on a carrier field. */
 export function serviceDropdown(show: Show, carrierField = 'carrierId', overrides: Partial<INodeProperties> = {}): INodeProperties {
 	const spec = { displayName: 'Service Name or ID', name: 'serviceCode', typeOptions: serviceLookup(carrierField) };
-	return dropdown({ ...spec, what: 'Carrier service', example: 'usps_priority_mail' }, show, overrides);
+	return dropdown({ ...spec, what: 'Carrier service', example: 'usps_priority_mail' }, show, { hint: CHOOSE_CARRIER_FIRST, ...overrides });
 }
+
+/** Shown under a list that depends on the carrier (it stays empty until one is chosen). */
+export const CHOOSE_CARRIER_FIRST = 'Choose the carrier first: the list shows its services';
 
 /** Required package type dropdown (`packageCode`) that depends on a carrier field. */
 export function packageTypeDropdown(show: Show, carrierField = 'carrierId', overrides: Partial<INodeProperties> = {}): INodeProperties {
-	const spec = { displayName: 'Package Type Name or ID', name: 'packageCode', typeOptions: packageTypeLookup(carrierField) };
+	const spec = { displayName: 'Package Type Name or ID', name: 'packageCode', typeOptions: packageTypeLookup([carrierField]) };
 	return dropdown({ ...spec, what: 'Carrier package type', example: 'package, flat_rate_envelope' }, show, overrides);
 }
 
@@ -148,7 +91,7 @@ export const LOOKUPS: Record<string, TypeOptions> = {
 	carriers: carrierLookup,
 	carrierCodes: carrierCodeLookup,
 	services: serviceLookup(),
-	packageTypes: packageTypeLookup(),
+	packageTypes: packageTypeLookup(['carrierId', 'carrierIds']),
 	warehouses: warehouseLookup,
 };
 
@@ -166,5 +109,34 @@ export function filterDropdown(kind: 'carrier' | 'warehouse', description: strin
 		description: `${description}. ${CHOOSE_FROM_LIST}.`,
 		typeOptions: spec.typeOptions,
 		routing: { send: { type: 'query', property: spec.property } },
+	};
+}
+
+/**
+ * Package Code of one package (Label and Rate): the package types of the chosen carrier(s),
+ * or any code as an expression; empty means a custom package.
+ */
+export function packageCodeField(): INodeProperties {
+	return {
+		displayName: 'Package Code Name or ID',
+		name: 'packageCode',
+		type: 'options',
+		default: '',
+		typeOptions: packageTypeLookup(['carrierId', 'carrierIds']),
+		hint: 'Choose the carrier first: the list shows its package types',
+		description: `Carrier package type such as package, flat_rate_envelope or medium_flat_rate_box; empty means a custom package. ${CHOOSE_FROM_LIST}.`,
+	};
+}
+
+/** Warehouse ID in Additional Fields (Label and Rate): ship from a warehouse instead of a Ship From address. */
+export function warehouseIdField(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Warehouse Name or ID',
+		name: 'warehouseId',
+		type: 'options',
+		default: '',
+		typeOptions: warehouseLookup,
+		description: `Ship from this warehouse instead of a Ship From address. ${CHOOSE_FROM_LIST}.`,
+		...overrides,
 	};
 }

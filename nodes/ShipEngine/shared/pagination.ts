@@ -86,8 +86,9 @@ function pageRequest(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	page: number,
 	pageSize: number,
+	pageSizeParam: string,
 ): DeclarativeRestApiSettings.ResultOptions {
-	const qs = { ...(requestData.options.qs ?? {}), page, page_size: pageSize };
+	const qs = { ...(requestData.options.qs ?? {}), page, [pageSizeParam]: pageSize };
 	return { ...requestData, options: { ...requestData.options, qs } };
 }
 
@@ -96,7 +97,8 @@ function countOf(value: unknown): number | undefined {
 	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-export function pageNumberPaginator(rootProperty: string) {
+/** `pageSizeParam`: the query parameter of the page size (`pagesize` on GET /v1/batches/{id}/errors). */
+export function pageNumberPaginator(rootProperty: string, { pageSizeParam = 'page_size' }: { pageSizeParam?: string } = {}) {
 	return withErrorItems(async function paginate(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -115,7 +117,7 @@ export function pageNumberPaginator(rootProperty: string) {
 			let body: IDataObject | undefined;
 			for (let shrinks = 0; body === undefined; shrinks++) {
 				try {
-					const [response] = await requestWithRetry.call(this, pageRequest(requestData, page, pageSize));
+					const [response] = await requestWithRetry.call(this, pageRequest(requestData, page, pageSize, pageSizeParam));
 					body = (response?.json ?? {}) as IDataObject;
 				} catch (error) {
 					// Only before any record is taken: a new size renumbers the pages.

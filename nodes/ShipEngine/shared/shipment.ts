@@ -7,7 +7,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { inputError } from '../../shared/validation';
-import { ADDRESS_KEYS } from './descriptions';
+import { ADDRESS_LABELS, toApiAddress as toSharedApiAddress } from '../../shared/descriptions/address';
+import { packageWeight } from '../../shared/descriptions/package';
+import { ADDRESS_API, V1_WEIGHT_UNIT } from './descriptions';
 import { toUtcDateTime } from './input';
 
 export { inputError };
@@ -15,13 +17,7 @@ export { inputError };
 /** Structured address values → ShipEngine address; empty strings and the "unknown" default are left out. */
 export function toApiAddress(values: IDataObject | undefined): IDataObject | undefined {
 	if (!values) return undefined;
-	const address: IDataObject = {};
-	for (const [key, apiKey] of Object.entries(ADDRESS_KEYS)) {
-		const value = values[key];
-		if (value === undefined || value === null || value === '') continue;
-		if (key === 'addressResidentialIndicator' && value === 'unknown') continue;
-		address[apiKey] = key === 'countryCode' ? String(value).trim().toUpperCase() : typeof value === 'string' ? value.trim() : value;
-	}
+	const address = toSharedApiAddress(ADDRESS_API, values);
 	return Object.keys(address).length ? address : undefined;
 }
 
@@ -33,14 +29,9 @@ export function checkAddress(
 	required: string[],
 	itemIndex = ctx.getItemIndex(),
 ): void {
-	const names: Record<string, string> = {
-		name: 'Name',
-		address_line1: 'Address Line 1',
-		city_locality: 'City',
-		state_province: 'State / Province',
-		postal_code: 'Postal Code',
-		country_code: 'Country Code',
-	};
+	const names: Record<string, string> = Object.fromEntries(
+		Object.entries(ADDRESS_API.property).map(([part, property]) => [property, ADDRESS_LABELS[part as keyof typeof ADDRESS_LABELS]]),
+	);
 	if (!address) throw inputError(ctx, label, 'an address is required', itemIndex);
 	for (const key of required) {
 		const value = address[key];
@@ -62,9 +53,9 @@ export function toApiPackages(ctx: IExecuteSingleFunctions, raw: IDataObject | u
 	const list = ((raw?.package as IDataObject[] | undefined) ?? []).filter(Boolean);
 	return list.map((p, i) => {
 		const field = `Packages > Package ${i + 1}`;
-		const weight = Number(p.weight);
-		if (!positive(weight)) throw inputError(ctx, `${field} > Weight`, `must be above zero (got ${String(p.weight)})`);
-		const pkg: IDataObject = { weight: { value: weight, unit: p.weightUnit ?? 'pound' } };
+		const weight = packageWeight(p.weight);
+		if (weight === undefined) throw inputError(ctx, `${field} > Weight`, `must be above zero (got ${String(p.weight ?? '')})`);
+		const pkg: IDataObject = { weight: { value: weight, unit: p.weightUnit ?? V1_WEIGHT_UNIT } };
 		const dims = [Number(p.length ?? 0), Number(p.width ?? 0), Number(p.height ?? 0)];
 		if (dims.some((d) => d !== 0)) {
 			if (!dims.every(positive)) {

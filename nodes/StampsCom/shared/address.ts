@@ -12,64 +12,34 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
+import {
+	ADDRESS_LABELS,
+	ADDRESS_PARTS,
+	addressCollection as sharedAddressCollection,
+	addressFields,
+	SERA_ADDRESS,
+	toApiAddress,
+} from '../../shared/descriptions/address';
 import { inputError } from '../../shared/validation';
 
-/** Node field name -> SERA property, in SERA's order. */
-export const ADDRESS_KEYS: Record<string, string> = {
-	companyName: 'company_name',
-	name: 'name',
-	addressLine1: 'address_line1',
-	addressLine2: 'address_line2',
-	addressLine3: 'address_line3',
-	city: 'city',
-	stateProvince: 'state_province',
-	postalCode: 'postal_code',
-	countryCode: 'country_code',
-	phone: 'phone',
-	email: 'email',
-	residentialIndicator: 'residential_indicator',
-};
+/** Node field name -> SERA property (the shared address description under SERA's names). */
+export const ADDRESS_KEYS: Record<string, string> = Object.fromEntries(
+	ADDRESS_PARTS.map((part) => [SERA_ADDRESS.parameter[part], SERA_ADDRESS.property[part]]),
+);
 
-const LABELS: Record<string, string> = {
-	addressLine1: 'Address Line 1',
-	addressLine2: 'Address Line 2',
-	addressLine3: 'Address Line 3',
-	city: 'City',
-	companyName: 'Company Name',
-	countryCode: 'Country Code',
-	email: 'Email',
-	name: 'Name',
-	phone: 'Phone',
-	postalCode: 'Postal Code',
-	residentialIndicator: 'Residential Indicator',
-	stateProvince: 'State/Province',
-};
+/** Node field name -> the label users see (without the address's role). */
+const LABELS: Record<string, string> = Object.fromEntries(
+	ADDRESS_PARTS.map((part) => [SERA_ADDRESS.parameter[part], ADDRESS_LABELS[part]]),
+);
 
-export const ADDRESS_FIELDS: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Full name of the person' },
-	{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '' },
-	{ displayName: 'Address Line 1', name: 'addressLine1', type: 'string', default: '', placeholder: '1150 Magic Way' },
-	{ displayName: 'Address Line 2', name: 'addressLine2', type: 'string', default: '' },
-	{ displayName: 'Address Line 3', name: 'addressLine3', type: 'string', default: '' },
-	{ displayName: 'City', name: 'city', type: 'string', default: '' },
-	{ displayName: 'State/Province', name: 'stateProvince', type: 'string', default: '', placeholder: 'CA', description: 'Two-letter code for US states and Canadian provinces' },
-	{ displayName: 'Postal Code', name: 'postalCode', type: 'string', default: '', placeholder: '92802' },
-	{ displayName: 'Country Code', name: 'countryCode', type: 'string', default: 'US', description: 'ISO 3166-1 alpha-2 country code, e.g. US, CA, GB' },
-	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-	{
-		displayName: 'Residential Indicator',
-		name: 'residentialIndicator',
-		type: 'options',
-		options: [
-			{ name: 'Not Set', value: '' },
-			{ name: 'No (Commercial)', value: 'no' },
-			{ name: 'Yes (Residential)', value: 'yes' },
-		],
-		default: '',
-		description: 'Whether the address is residential; carriers may add a residential surcharge',
-	},
-];
+const PART_OF = new Map(ADDRESS_PARTS.map((part) => [SERA_ADDRESS.parameter[part], part]));
+
+/** The address fields under SERA's names; `role` starts every display name ("Ship To City"). */
+export function seraAddressFields(role?: string, requiredFields: string[] = []): INodeProperties[] {
+	// "a|b" (either will do) cannot be marked in the editor; the preSend checks it.
+	const required = requiredFields.filter((rule) => !rule.includes('|')).flatMap((name) => PART_OF.get(name) ?? []);
+	return addressFields(SERA_ADDRESS, { role, required });
+}
 
 /**
  * A fixedCollection holding one address (one group named "address"); its own routing runs the
@@ -85,35 +55,27 @@ export function addressCollection(options: {
 	path?: string;
 	displayOptions?: IDisplayOptions;
 }): INodeProperties {
-	const required = options.requiredFields.length > 0;
-	return {
-		displayName: options.displayName,
+	const property = sharedAddressCollection(SERA_ADDRESS, {
 		name: options.name,
-		type: 'fixedCollection',
-		placeholder: 'Add Address',
-		required,
-		default: {},
+		displayName: options.displayName,
 		description: options.description,
-		displayOptions: options.displayOptions,
-		options: [{ displayName: 'Address', name: 'address', values: ADDRESS_FIELDS }],
+		collectionRequired: options.requiredFields.length > 0,
+		required: [],
 		routing: {
 			send: {
 				preSend: [setAddress(options.path ?? options.name, options.displayName, options.bodyProperty, options.requiredFields)],
 			},
 		},
-	};
+	});
+	const [group] = property.options as Array<{ values: INodeProperties[] }>;
+	group.values = seraAddressFields(options.displayName, options.requiredFields);
+	if (options.displayOptions) property.displayOptions = options.displayOptions;
+	return property;
 }
 
 /** Node address fields -> SERA address, without empty values. */
 export function toSeraAddress(values: IDataObject | undefined): IDataObject {
-	const address: IDataObject = {};
-	for (const [field, key] of Object.entries(ADDRESS_KEYS)) {
-		const value = values?.[field];
-		if (value === undefined || value === null) continue;
-		const text = String(value).trim();
-		if (text) address[key] = field === 'countryCode' ? text.toUpperCase() : text;
-	}
-	return address;
+	return toApiAddress(SERA_ADDRESS, values);
 }
 
 /**

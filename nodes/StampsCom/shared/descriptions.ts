@@ -1,32 +1,27 @@
 /** Field definitions several operations share (package, shipment add-ons, label options...). */
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { fileOutputField } from '../../shared/descriptions/fileOutput';
+import { dimensionFields, packageWeight, weightField, weightUnitField } from '../../shared/descriptions/package';
+import { inputError } from '../../shared/validation';
 
 import {
 	ADD_ON_OPTIONS,
 	DELIVERY_CONFIRMATION_OPTIONS,
-	DIMENSION_UNIT_OPTIONS,
 	INSURANCE_PROVIDER_OPTIONS,
 	LABEL_FORMAT_OPTIONS,
 	LABEL_SIZE_OPTIONS,
 	PACKAGING_TYPE_OPTIONS,
-	WEIGHT_UNIT_OPTIONS,
 } from './options';
 import { DATE_ONLY, setLabelIds } from './validation';
 
 export const BINARY_PROPERTY_DESCRIPTION = 'Name of the binary field to put the file in';
 
 export function binaryPropertyField(show: IDisplayOptions['show']): INodeProperties {
-	return {
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		displayOptions: { show },
-		hint: 'The name of the output binary field to put the file in',
-		description:
-			'Further files (more pages, customs forms) go into the same name with _2, _form, _form_2 and so on appended',
-	};
+	return fileOutputField(
+		show ?? {},
+		'Further files (more pages, customs forms) go into the same name with _2, _form, _form_2 and so on appended',
+	);
 }
 
 /** "Options" with the Idempotency Key override, on every POST operation. */
@@ -44,12 +39,23 @@ export function idempotencyOptions(show: IDisplayOptions['show']): INodeProperti
 				name: 'idempotencyKey',
 				type: 'string',
 				default: '',
-				placeholder: '={{ $json.order_id }}',
+				placeholder: 'e.g. {{ $json.order_id }}',
 				description:
 					'Key that makes SERA replay instead of repeat this request for 24 hours. Leave empty to let the node derive one per execution, node run and item. Use an expression over a unique value such as an order ID to be safe across executions too. A version-4 UUID is sent as is; any other text is hashed (with the resource and operation) into a v4 UUID. Give every item its own value: items with the same key get the first one\'s response.',
 			},
 		],
 	};
+}
+
+/** preSend: the package weight as a number in body.package.weight, refused unless above zero. */
+export async function setPackageWeight(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const raw = this.getNodeParameter('weight', '') as unknown;
+	const weight = packageWeight(raw);
+	if (weight === undefined) throw inputError(this, 'Weight', `must be above zero (got ${JSON.stringify(raw)})`);
+	const body = (requestOptions.body ?? {}) as IDataObject;
+	body.package = { ...((body.package as IDataObject | undefined) ?? {}), weight };
+	requestOptions.body = body;
+	return requestOptions;
 }
 
 /** Packaging type, weight and unit: the package fields SERA needs to price or buy postage. */
@@ -66,29 +72,16 @@ export function packageFields(show: IDisplayOptions['show']): INodeProperties[] 
 			description: 'Package or a carrier\'s own packaging (flat rate boxes, envelopes...)',
 			routing: { send: { type: 'body', property: 'package.packaging_type' } },
 		},
-		{
-			displayName: 'Weight',
-			name: 'weight',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-			required: true,
-			displayOptions: { show },
-			description: 'Package weight, in Weight Unit',
-			routing: { send: { type: 'body', property: 'package.weight' } },
-		},
-		{
-			displayName: 'Weight Unit',
-			name: 'weightUnit',
-			type: 'options',
-			options: WEIGHT_UNIT_OPTIONS,
-			default: 'ounce',
-			required: true,
-			displayOptions: { show },
-			routing: { send: { type: 'body', property: 'package.weight_unit' } },
-		},
+		weightField({ displayOptions: { show }, routing: { send: { preSend: [setPackageWeight] } } }),
+		weightUnitField({ required: true, displayOptions: { show }, routing: { send: { type: 'body', property: 'package.weight_unit' } } }),
 	];
 }
+
+const [length, width, height, dimensionUnit] = dimensionFields();
+const dimension = (field: INodeProperties, property: string): INodeProperties => ({
+	...field,
+	routing: { send: { type: 'body', property: `package.${property}` } },
+});
 
 /** Collection options shared by Rate > Get and Label > Create (SERA's shipment add-ons). */
 export const SHIPMENT_OPTIONS: INodeProperties[] = [
@@ -124,23 +117,10 @@ export const SHIPMENT_OPTIONS: INodeProperties[] = [
 		default: 'tracking',
 		routing: { send: { type: 'body', property: 'delivery_confirmation_type' } },
 	},
-	{
-		displayName: 'Dimension Unit',
-		name: 'dimensionUnit',
-		type: 'options',
-		options: DIMENSION_UNIT_OPTIONS,
-		default: 'inch',
-		routing: { send: { type: 'body', property: 'package.dimension_unit' } },
-	},
-	{
-		displayName: 'Height',
-		name: 'height',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description: 'Package height, in Dimension Unit (inch unless set)',
-		routing: { send: { type: 'body', property: 'package.height' } },
-	},
+	dimension(dimensionUnit, 'dimension_unit'),
+
+	dimension(height, 'height'),
+
 	{
 		displayName: 'Insurance Provider',
 		name: 'insuranceProvider',
@@ -167,15 +147,8 @@ export const SHIPMENT_OPTIONS: INodeProperties[] = [
 		description: 'Whether this is a return shipment (from the customer back to you)',
 		routing: { send: { type: 'body', property: 'is_return_label' } },
 	},
-	{
-		displayName: 'Length',
-		name: 'length',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description: 'Package length, in Dimension Unit (inch unless set)',
-		routing: { send: { type: 'body', property: 'package.length' } },
-	},
+	dimension(length, 'length'),
+
 	{
 		displayName: 'Ship Date',
 		name: 'shipDate',
@@ -184,15 +157,8 @@ export const SHIPMENT_OPTIONS: INodeProperties[] = [
 		description: 'Day the package is handed to the carrier; today or later. SERA uses today when unset.',
 		routing: { send: { type: 'body', property: 'ship_date', value: DATE_ONLY } },
 	},
-	{
-		displayName: 'Width',
-		name: 'width',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description: 'Package width, in Dimension Unit (inch unless set)',
-		routing: { send: { type: 'body', property: 'package.width' } },
-	},
+	dimension(width, 'width'),
+
 ];
 
 /** label_format / label_size / label_output_type, in the body (create) or the query (reprint). */

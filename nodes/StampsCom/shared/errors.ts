@@ -3,9 +3,10 @@
  * HTTP 400 with an 8000xx code). The error body is undocumented: we read errors[0] first, then
  * top-level fields, and keep the raw body in the error for the details panel.
  */
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
 import { apiError, excerpt, parseBody, unusableSuccessBody } from '../../shared/errors';
+import type { HttpAnswer } from '../../shared/n8nVersions';
 
 type ErrorEntry = IDataObject & {
 	error_code?: string | number;
@@ -86,7 +87,11 @@ export function seraFailure(status: number, body: unknown) {
 	return { message, code, requestId, hint };
 }
 
-/** postReceive: throws a NodeApiError with SERA's message, code and reference id for HTTP >= 400. */
+/**
+ * postReceive: rejects a success answer whose body is not JSON. HTTP errors throw before
+ * postReceive (the node does not ignore them, see nodes/shared/n8nVersions.ts) and seraRequest
+ * maps them; the >= 400 branch maps the same way should an answer with an error status arrive.
+ */
 export async function seraError(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
@@ -98,11 +103,10 @@ export async function seraError(
 		if (unusable) throw apiError(this, { ...unusable, headers: response.headers as IDataObject });
 		return items;
 	}
-	const body = parseBody(response.body);
-	throw apiError(this, {
-		status: response.statusCode,
-		...seraFailure(response.statusCode, body),
-		body,
-		headers: response.headers as IDataObject,
-	});
+	throw seraHttpError(this, { status: response.statusCode, body: parseBody(response.body), headers: response.headers as IDataObject });
+}
+
+/** SERA's answer with HTTP >= 400 as a NodeApiError with its message, code, reference id and hint. */
+export function seraHttpError(ctx: Parameters<typeof apiError>[0], answer: HttpAnswer): NodeApiError {
+	return apiError(ctx, { status: answer.status, ...seraFailure(answer.status, answer.body), body: answer.body, headers: answer.headers });
 }

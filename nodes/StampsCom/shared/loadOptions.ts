@@ -2,34 +2,31 @@
  * Dropdowns filled from the account: the carrier services SERA offers this user
  * (GET /v1/carrier-services), and the security question catalogue (GET /v1/security_questions).
  */
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME, seraBaseUrl } from './environment';
-import { seraFailure } from './errors';
+import { seraHttpError } from './errors';
 import { parseBody } from '../../shared/errors';
+import { OAUTH2_IGNORE_HTTP_STATUS_ERRORS, thrownHttpAnswer } from '../../shared/n8nVersions';
 
 async function seraGet(ctx: ILoadOptionsFunctions, url: string, qs?: IDataObject): Promise<unknown> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
-	const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, {
-		method: 'GET',
-		baseURL: seraBaseUrl(credentials),
-		url,
-		qs,
-		headers: { Accept: 'application/json' },
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: { ignore: true, except: [401] },
-	})) as { statusCode: number; body: unknown };
-	const body = parseBody(response.body);
-	if (response.statusCode >= 400) {
-		const failure = seraFailure(response.statusCode, body);
-		throw new NodeApiError(ctx.getNode(), (body ?? {}) as JsonObject, {
-			message: failure.message,
-			description: failure.hint,
-			httpCode: String(response.statusCode),
-		});
+	try {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, {
+			method: 'GET',
+			baseURL: seraBaseUrl(credentials),
+			url,
+			qs,
+			headers: { Accept: 'application/json' },
+			returnFullResponse: true,
+			// A 401 must throw for n8n to refresh the token (n8n 1.x and 2.x: nodes/shared/n8nVersions.ts).
+			ignoreHttpStatusErrors: OAUTH2_IGNORE_HTTP_STATUS_ERRORS,
+		})) as { body: unknown };
+		return parseBody(response.body);
+	} catch (error) {
+		const answer = thrownHttpAnswer(error);
+		throw answer ? seraHttpError(ctx, answer) : error;
 	}
-	return body;
 }
 
 interface CarrierServices {

@@ -126,18 +126,6 @@ export const DELIVERY_CONFIRMATION_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Tracking', value: 'tracking' },
 ];
 
-export const WEIGHT_UNIT_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Gram', value: 'gram' },
-	{ name: 'Kilogram', value: 'kilogram' },
-	{ name: 'Ounce', value: 'ounce' },
-	{ name: 'Pound', value: 'pound' },
-];
-
-export const DIMENSION_UNIT_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Centimeter', value: 'centimeter' },
-	{ name: 'Inch', value: 'inch' },
-];
-
 export const LABEL_FORMAT_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'PDF', value: 'pdf' },
 	{ name: 'PNG', value: 'png' },

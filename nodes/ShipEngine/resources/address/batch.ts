@@ -4,13 +4,9 @@
  *
  * One request per item (default): a preSend builds `[address]` from the item's own fields.
  *
- * Batch mode ("Validate All Items in One Request"): a declarative node runs one request per
- * item, so the batch is owned by item 0. Item 0's paginator reads every input item's address
- * (the same parameters, with their expressions evaluated for each item through
- * `evaluateExpression(…, itemIndex)`), validates them all before anything is sent, sends them in
- * chunks of 250, and returns one result per input item with `pairedItem` pointing at that
- * item. Items 1…n send nothing and output nothing. With Continue On Fail, a bad address or a
- * failed chunk becomes error items for exactly the affected input items.
+ * Batch mode (Options > "Batch Items"): item 0 sends every item's address in
+ * chunks of 250 and pairs the results back (../../shared/allItems.ts, shared with Shipment >
+ * Create and Batch > Create).
  */
 import type {
 	DeclarativeRestApiSettings,
@@ -19,41 +15,29 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { requestWithRetry } from '../../../shared/retry';
+import { requestForAllItems } from '../../shared/allItems';
 import { checkAddress, toApiAddress } from '../../shared/shipment';
+import { TOP_LEVEL_PARAMETERS } from './validate';
 
 export const BATCH_SIZE = 250;
-const TOP_LEVEL = ['addressLine1', 'cityLocality', 'stateProvince', 'countryCode'];
 
 function isBatch(ctx: IExecuteSingleFunctions): boolean {
 	return Boolean((ctx.getNodeParameter('options', {}) as IDataObject).batch);
 }
 
-function resolve(ctx: IExecuteSingleFunctions, value: unknown, itemIndex: number): unknown {
-	if (typeof value === 'string' && value.startsWith('=')) return ctx.evaluateExpression(value.slice(1), itemIndex);
-	if (Array.isArray(value)) return value.map((v) => resolve(ctx, v, itemIndex));
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(ctx, v, itemIndex)]));
+/** The validated API address of one input item (`ctx` seen as that item: allItems.itemView). */
+export function addressForItem(ctx: IExecuteSingleFunctions): IDataObject {
+	const values: IDataObject = { ...((ctx.getNodeParameter('additionalFields', {}) as IDataObject) ?? {}) };
+	for (const name of TOP_LEVEL_PARAMETERS) {
+		// Version 1 keeps the postal code in Additional Fields; its top-level field does not exist there.
+		const value = ctx.getNodeParameter(name, null) as string | null;
+		if (value !== null && value !== undefined) values[name] = value;
 	}
-	return value;
-}
-
-/** The parameter as it evaluates for any input item (not only the one this context runs for). */
-function parameterForItem(ctx: IExecuteSingleFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
-	if (itemIndex === ctx.getItemIndex()) return ctx.getNodeParameter(name, fallback);
-	return resolve(ctx, ctx.getNodeParameter(name, fallback, { rawExpressions: true }), itemIndex);
-}
-
-/** The validated API address of one input item. */
-export function addressForItem(ctx: IExecuteSingleFunctions, itemIndex: number): IDataObject {
-	const values: IDataObject = { ...((parameterForItem(ctx, 'additionalFields', itemIndex, {}) as IDataObject) ?? {}) };
-	for (const name of TOP_LEVEL) values[name] = parameterForItem(ctx, name, itemIndex, '') as string;
 	const address = toApiAddress(values);
-	checkAddress(ctx, 'Address', address, ['address_line1', 'city_locality', 'state_province', 'country_code'], itemIndex);
+	checkAddress(ctx, 'Address', address, ['address_line1', 'city_locality', 'state_province', 'country_code']);
 	return address as IDataObject;
 }
 
@@ -62,17 +46,8 @@ export async function addressValidatePreSend(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	if (!isBatch(this)) requestOptions.body = [addressForItem(this, this.getItemIndex())];
+	if (!isBatch(this)) requestOptions.body = [addressForItem(this)];
 	return requestOptions;
-}
-
-function asNodeError(ctx: IExecuteSingleFunctions, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error as Error);
-}
-
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	return { json: { error: error.message }, error: error as NodeApiError, pairedItem: { item: itemIndex } };
 }
 
 /** postReceive (after shipEngineError): one item per result, paired with this item. */
@@ -89,39 +64,12 @@ export async function validateAddresses(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	if (!isBatch(this)) return await requestWithRetry.call(this, requestData, true);
-	if (this.getItemIndex() !== 0) return [];
-
-	const count = this.getExecuteData().data.main?.[0]?.length ?? 1;
-	const output: Array<INodeExecutionData | undefined> = new Array(count);
-	const ready: Array<{ itemIndex: number; address: IDataObject }> = [];
-	for (let i = 0; i < count; i++) {
-		try {
-			ready.push({ itemIndex: i, address: addressForItem(this, i) });
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error);
-			output[i] = errorItem(error as Error, i);
-		}
-	}
-	for (let start = 0; start < ready.length; start += BATCH_SIZE) {
-		const chunk = ready.slice(start, start + BATCH_SIZE);
-		try {
-			const results = await requestWithRetry.call(
-				this,
-				{ ...requestData, options: { ...requestData.options, body: chunk.map((entry) => entry.address) } },
-				true,
-			);
-			if (results.length !== chunk.length) {
-				throw new NodeApiError(this.getNode(), { results: results.length } as JsonObject, {
-					message: `ShipEngine returned ${results.length} results for ${chunk.length} addresses`,
-					description: 'The results cannot be matched to the input items, so none are returned for this batch.',
-				});
-			}
-			chunk.forEach((entry, j) => (output[entry.itemIndex] = { json: results[j].json, pairedItem: { item: entry.itemIndex } }));
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error);
-			for (const entry of chunk) output[entry.itemIndex] = errorItem(error as Error, entry.itemIndex);
-		}
-	}
-	return output.filter((item): item is INodeExecutionData => item !== undefined);
+	return await requestForAllItems(this, requestData, {
+		build: (item) => addressForItem(item),
+		chunkSize: BATCH_SIZE,
+		body: (addresses) => addresses,
+		results: (answer) => answer.map((result) => result.json),
+		noun: 'addresses',
+		safeToRepeat: true,
+	});
 }
-

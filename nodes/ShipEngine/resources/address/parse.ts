@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ADDRESS_KEYS, addressValues } from '../../shared/descriptions';
+import { ADDRESS_API, addressValues } from '../../shared/descriptions';
+
+const PROPERTY_OF = new Map(Object.entries(ADDRESS_API.parameter).map(([part, name]) => [name, ADDRESS_API.property[part as keyof typeof ADDRESS_API.property]]));
 
 const showOnlyForAddressParse = { resource: ['address'], operation: ['parse'] };
 
@@ -12,7 +14,7 @@ export const addressParseDescription: INodeProperties[] = [
 		required: true,
 		default: '',
 		typeOptions: { rows: 3 },
-		placeholder: 'Margie McMiller at 3800 North Lamar suite 200 in austin, tx. The zip code there is 78652.',
+		placeholder: 'e.g. Margie McMiller at 3800 North Lamar suite 200 in austin, tx. The zip code there is 78652.',
 		description: 'Free text that contains an address (an email, a chat message, an order note)',
 		displayOptions: { show: showOnlyForAddressParse },
 		routing: { send: { type: 'body', property: 'text' } },
@@ -28,7 +30,7 @@ export const addressParseDescription: INodeProperties[] = [
 		options: addressValues([])
 			.map((field) => ({
 				...field,
-				routing: { send: { type: 'body' as const, property: `address.${ADDRESS_KEYS[field.name]}` } },
+				routing: { send: { type: 'body' as const, property: `address.${PROPERTY_OF.get(field.name)}` } },
 			}))
 			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},

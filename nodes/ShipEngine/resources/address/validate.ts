@@ -1,16 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { addressValues } from '../../shared/descriptions';
+import { ADDRESS_PARTS, addressFields, type AddressPart } from '../../../shared/descriptions/address';
+import { ADDRESS_API } from '../../shared/descriptions';
+import { ONLY_V1, SINCE_V1_1 } from '../../shared/versions';
 
 const showOnlyForAddressValidate = { resource: ['address'], operation: ['validate'] };
 
-const REQUIRED = ['addressLine1', 'cityLocality', 'stateProvince', 'countryCode'];
-const all = addressValues(REQUIRED);
+/** What ShipEngine's address_to_validate requires (shipengine-openapi.yaml). */
+export const VALIDATE_REQUIRED: AddressPart[] = ['addressLine1', 'city', 'stateProvince', 'countryCode'];
+/** Shown at the top: the required parts and, from version 1.1, the postal code most countries need. */
+const TOP: AddressPart[] = ['addressLine1', 'city', 'stateProvince', 'postalCode', 'countryCode'];
+
+const OTHER: AddressPart[] = ADDRESS_PARTS.filter((part) => !TOP.includes(part));
+const top = addressFields(ADDRESS_API, { parts: TOP, required: VALIDATE_REQUIRED });
+const [postalCode] = addressFields(ADDRESS_API, { parts: ['postalCode'] });
+
+/** Parameter names of the top-level parts (1.1); version 1 had the postal code in Additional Fields. */
+export const TOP_LEVEL_PARAMETERS = top.map((field) => field.name);
 
 export const addressValidateDescription: INodeProperties[] = [
-	...all
-		.filter((field) => REQUIRED.includes(field.name))
-		.map((field) => ({ ...field, displayOptions: { show: showOnlyForAddressValidate } })),
+	...top.map((field) => ({
+		...field,
+		displayOptions: { show: field.name === postalCode.name ? { ...showOnlyForAddressValidate, ...SINCE_V1_1 } : showOnlyForAddressValidate },
+	})),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -18,8 +30,7 @@ export const addressValidateDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show: showOnlyForAddressValidate },
-		options: all
-			.filter((field) => !REQUIRED.includes(field.name))
+		options: [...addressFields(ADDRESS_API, { parts: OTHER }), { ...postalCode, displayOptions: { show: ONLY_V1 } }]
 			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	{
@@ -31,12 +42,12 @@ export const addressValidateDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForAddressValidate },
 		options: [
 			{
-				displayName: 'Validate All Items in One Request',
+				displayName: 'Batch Items',
 				name: 'batch',
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to send the addresses of all input items together (up to 250 per request) instead of one request per item; each result stays paired with its input item',
+					'Whether to validate the addresses of all input items in one request (up to 250 per request) instead of one request per item; each result stays paired with its input item',
 			},
 		],
 	},

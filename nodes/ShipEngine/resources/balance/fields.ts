@@ -26,7 +26,7 @@ export const balanceFields: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: 'usd',
-		placeholder: 'usd',
+		placeholder: 'e.g. usd',
 		description: 'ISO 4217 currency code of the amount, e.g. usd',
 		displayOptions: { show: showOnlyForAddingFunds },
 	},

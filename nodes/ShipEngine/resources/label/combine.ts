@@ -20,7 +20,7 @@ export const labelCombineDescription: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'se-123456, se-234567',
+		placeholder: 'e.g. se-123456, se-234567',
 		description: `Labels to put into one PDF, separated by commas (at most ${COMBINE_MAX_LABELS})`,
 		displayOptions: { show: showOnlyForLabelCombine },
 	},

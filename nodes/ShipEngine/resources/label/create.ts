@@ -22,8 +22,8 @@ export const labelCreateDescription: INodeProperties[] = [
 		...serviceCodeField(showOnlyForLabelCreate),
 		routing: { send: { type: 'body', property: 'shipment.service_code' } },
 	},
-	addressCollection('Ship To', 'shipTo', showOnlyForLabelCreate, 'Recipient address'),
 	addressCollection('Ship From', 'shipFrom', showOnlyForLabelCreate, 'Sender address (leave empty when a Warehouse ID is set in Additional Fields)', false),
+	addressCollection('Ship To', 'shipTo', showOnlyForLabelCreate, 'Recipient address'),
 	packagesCollection(showOnlyForLabelCreate),
 	{
 		displayName: 'Additional Fields',

@@ -26,8 +26,8 @@ export const labelCreateWithRateShopperDescription: INodeProperties[] = [
 		description: 'How ShipEngine picks the carrier and service among your wallet carriers',
 		displayOptions: { show: showOnlyForLabelRateShopper },
 	},
-	addressCollection('Ship To', 'shipTo', showOnlyForLabelRateShopper, 'Recipient address'),
 	addressCollection('Ship From', 'shipFrom', showOnlyForLabelRateShopper, 'Sender address (leave empty when a Warehouse ID is set in Additional Fields)', false),
+	addressCollection('Ship To', 'shipTo', showOnlyForLabelRateShopper, 'Recipient address'),
 	packagesCollection(showOnlyForLabelRateShopper),
 	{
 		displayName: 'Additional Fields',

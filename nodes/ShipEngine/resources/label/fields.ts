@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
 /** A required ID field used in a URL path (never sent in the body). */
-export function idField(displayName: string, name: string, show: Show, description: string, placeholder = 'se-123456'): INodeProperties {
+export function idField(displayName: string, name: string, show: Show, description: string, placeholder = 'e.g. se-123456'): INodeProperties {
 	return { displayName, name, type: 'string', required: true, default: '', placeholder, description, displayOptions: { show } };
 }
 

@@ -14,7 +14,7 @@ export const labelGetDescription: INodeProperties[] = [
 		'externalShipmentId',
 		showOnlyForLabelGetByExternalId,
 		'The external shipment ID the label was bought with (your order number, or the n8n-… ID this node generated)',
-		'order-1001',
+		'e.g. order-1001',
 	),
 	...downloadLabelFields(showOnlyForLabelGetByExternalId),
 ];

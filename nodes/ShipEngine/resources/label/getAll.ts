@@ -45,7 +45,7 @@ export const labelGetAllDescription: INodeProperties[] = [
 				description: 'Only labels whose Refund Assist request has one of these statuses',
 				routing: { send: { type: 'query', property: 'refund_status', preSend: [asCommaList('qs', 'refund_status')] } },
 			},
-			{ displayName: 'Service Code', name: 'serviceCode', type: 'string', default: '', placeholder: 'usps_priority_mail', routing: query('service_code') },
+			{ displayName: 'Service Code', name: 'serviceCode', type: 'string', default: '', placeholder: 'e.g. usps_priority_mail', routing: query('service_code') },
 			{ displayName: 'Shipment ID', name: 'shipmentId', type: 'string', default: '', routing: query('shipment_id') },
 			{
 				displayName: 'Sort By',

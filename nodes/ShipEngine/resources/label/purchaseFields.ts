@@ -31,7 +31,7 @@ export function labelPurchaseAdditionalFields(): INodeProperties[] {
 			name: 'externalShipmentId',
 			type: 'string',
 			default: '',
-			placeholder: 'order-1001',
+			placeholder: 'e.g. order-1001',
 			description:
 				'Your unique ID for this shipment (max 50 characters), e.g. the order number. Before buying, the node looks for a label with this ID and returns it instead of buying twice. When empty, an ID derived from the execution, node, run and item is used.',
 			routing: { send: { type: 'body', property: 'shipment.external_shipment_id' } },

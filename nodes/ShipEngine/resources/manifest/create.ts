@@ -40,7 +40,7 @@ export const manifestCreateDescription: INodeProperties[] = [
 				name: 'excludedLabelIds',
 				type: 'string',
 				default: '',
-				placeholder: 'se-123456, se-234567',
+				placeholder: 'e.g. se-123456, se-234567',
 				description: `Labels to leave off the manifest. ${LABEL_IDS_HINT}.`,
 			},
 			{
@@ -48,7 +48,7 @@ export const manifestCreateDescription: INodeProperties[] = [
 				name: 'labelIds',
 				type: 'string',
 				default: '',
-				placeholder: 'se-123456, se-234567',
+				placeholder: 'e.g. se-123456, se-234567',
 				description: `Only these labels go on the manifest (default: every label of the carrier, warehouse and day). ${LABEL_IDS_HINT}.`,
 			},
 		],

@@ -32,7 +32,7 @@ export const manifestGetAllDescription: INodeProperties[] = [
 				name: 'labelIds',
 				type: 'string',
 				default: '',
-				placeholder: 'se-123456, se-234567',
+				placeholder: 'e.g. se-123456, se-234567',
 				description: 'Only manifests that contain these labels (IDs separated by commas)',
 				routing: {
 					send: {

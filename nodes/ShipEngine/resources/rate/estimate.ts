@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { carrierIdsField, confirmationOptions, dimensionUnitOptions, weightUnitOptions } from '../../shared/descriptions';
+import { weightField, weightUnitField } from '../../../shared/descriptions/package';
+import { carrierIdsField, confirmationOptions, dimensionUnitOptions, V1_WEIGHT_UNIT } from '../../shared/descriptions';
+import { byVersion } from '../../shared/versions';
 import { rateOutputField } from './fields';
 
 const showOnlyForRateEstimate = { resource: ['rate'], operation: ['estimate'] };
@@ -14,7 +16,7 @@ function text(displayName: string, name: string, property: string, description: 
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder,
+		placeholder: `e.g. ${placeholder}`,
 		description,
 		displayOptions: { show: showOnlyForRateEstimate },
 		routing: body(property),
@@ -26,32 +28,16 @@ export const rateEstimateDescription: INodeProperties[] = [
 	text('From Country Code', 'fromCountryCode', 'from_country_code', 'Two-letter ISO country code of the origin', 'US'),
 	text('From Postal Code', 'fromPostalCode', 'from_postal_code', 'Postal code of the origin', '78756'),
 	text('From City', 'fromCityLocality', 'from_city_locality', 'City of the origin', 'Austin'),
-	text('From State / Province', 'fromStateProvince', 'from_state_province', 'State or province of the origin', 'TX'),
+	text('From State/Province', 'fromStateProvince', 'from_state_province', 'State or province of the origin', 'TX'),
 	text('To Country Code', 'toCountryCode', 'to_country_code', 'Two-letter ISO country code of the destination', 'US'),
 	text('To Postal Code', 'toPostalCode', 'to_postal_code', 'Postal code of the destination', '95128'),
 	text('To City', 'toCityLocality', 'to_city_locality', 'City of the destination', 'San Jose'),
-	text('To State / Province', 'toStateProvince', 'to_state_province', 'State or province of the destination', 'CA'),
-	{
-		displayName: 'Weight',
-		name: 'weight',
-		type: 'number',
-		required: true,
-		default: 0,
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		description: 'Weight of the package (must be above zero)',
-		displayOptions: { show: showOnlyForRateEstimate },
-		routing: body('weight.value'),
-	},
-	{
-		displayName: 'Weight Unit',
-		name: 'weightUnit',
-		type: 'options',
-		required: true,
-		options: weightUnitOptions,
-		default: 'pound',
-		displayOptions: { show: showOnlyForRateEstimate },
-		routing: body('weight.unit'),
-	},
+	text('To State/Province', 'toStateProvince', 'to_state_province', 'State or province of the destination', 'CA'),
+	weightField({ displayOptions: { show: showOnlyForRateEstimate }, routing: body('weight.value') }),
+	...byVersion(
+		weightUnitField({ required: true, displayOptions: { show: showOnlyForRateEstimate }, routing: body('weight.unit') }),
+		{ default: V1_WEIGHT_UNIT },
+	),
 	rateOutputField(showOnlyForRateEstimate, 'eachRate', false),
 	{
 		displayName: 'Additional Fields',

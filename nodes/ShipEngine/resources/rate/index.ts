@@ -66,7 +66,7 @@ export const rateDescription: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'se-123456',
+		placeholder: 'e.g. se-123456',
 		description: 'ID of the rate, from Rate > Calculate',
 		displayOptions: { show: { resource: ['rate'], operation: ['get'] } },
 	},

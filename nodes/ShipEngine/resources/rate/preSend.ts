@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { packageWeight } from '../../../shared/descriptions/package';
 import { inputError, shipmentPreSend } from '../../shared/shipment';
 
 function checkCarriers(ctx: IExecuteSingleFunctions, carrierIds: unknown): void {
@@ -39,7 +40,9 @@ export async function rateEstimatePreSend(
 		body[key] = value.toUpperCase();
 	}
 	const weight = (body.weight ?? {}) as IDataObject;
-	if (!(Number(weight.value) > 0)) throw inputError(this, 'Weight', `must be above zero (got ${String(weight.value)})`);
+	const value = packageWeight(weight.value);
+	if (value === undefined) throw inputError(this, 'Weight', `must be above zero (got ${String(weight.value ?? '')})`);
+	weight.value = value;
 	const dimensions = body.dimensions as IDataObject | undefined;
 	if (dimensions) {
 		const sizes = ['length', 'width', 'height'].map((k) => Number(dimensions[k] ?? 0));

@@ -16,7 +16,7 @@ export const trackingFields: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '9400111899223197428490',
+		placeholder: 'e.g. 9400111899223197428490',
 		description: 'Tracking number given by the carrier',
 		displayOptions: { show: showOnlyForTracking },
 		routing: { send: { type: 'query', property: 'tracking_number', preSend: [trimmed('qs', 'tracking_number')] } },

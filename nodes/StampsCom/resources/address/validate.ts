@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { ADDRESS_FIELDS, ADDRESS_KEYS, checkAddress, toSeraAddress } from '../../shared/address';
+import { ADDRESS_KEYS, checkAddress, seraAddressFields, toSeraAddress } from '../../shared/address';
 import { inputError } from '../../../shared/validation';
 import { idempotencyOptions } from '../../shared/descriptions';
 
@@ -80,7 +80,7 @@ export const addressValidateDescription: INodeProperties[] = [
 		default: {},
 		description: 'Addresses to validate in one request; each gets its own output item',
 		displayOptions: { show: { ...showOnlyForAddressValidate, inputMode: ['fields'] } },
-		options: [{ displayName: 'Address', name: 'address', values: ADDRESS_FIELDS }],
+		options: [{ displayName: 'Address', name: 'address', values: seraAddressFields(undefined, ['addressLine1']) }],
 	},
 	{
 		displayName: 'Addresses (JSON)',
@@ -88,7 +88,7 @@ export const addressValidateDescription: INodeProperties[] = [
 		type: 'json',
 		required: true,
 		default: '[]',
-		placeholder: '[{ "address_line1": "4800 Third Ave", "city": "Kearney", "state_province": "NE", "postal_code": "68845", "country_code": "US" }]',
+		placeholder: 'e.g. [{ "address_line1": "4800 Third Ave", "city": "Kearney", "state_province": "NE", "postal_code": "68845", "country_code": "US" }]',
 		description: 'A JSON array (or an expression returning one) of addresses with SERA\'s field names',
 		displayOptions: { show: { ...showOnlyForAddressValidate, inputMode: ['json'] } },
 	},

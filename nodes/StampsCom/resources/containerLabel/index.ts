@@ -40,7 +40,6 @@ export const containerLabelDescription: INodeProperties[] = [
 		carrier: false,
 		shipDate: true,
 	}),
-	binaryPropertyField(showOnlyForContainerLabelCreate),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -70,4 +69,5 @@ export const containerLabelDescription: INodeProperties[] = [
 		],
 	},
 	idempotencyOptions(showOnlyForContainerLabelCreate),
+	binaryPropertyField(showOnlyForContainerLabelCreate),
 ];

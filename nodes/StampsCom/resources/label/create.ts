@@ -83,7 +83,6 @@ export const labelCreateDescription: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'service_type' } },
 	},
 	...packageFields(showOnlyForLabelCreate),
-	binaryPropertyField(showOnlyForLabelCreate),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -94,4 +93,5 @@ export const labelCreateDescription: INodeProperties[] = [
 		options: labelCreateOptions,
 	},
 	idempotencyOptions(showOnlyForLabelCreate),
+	binaryPropertyField(showOnlyForLabelCreate),
 ];

@@ -7,7 +7,6 @@ const showOnlyForLabelReprint = { resource: ['label'], operation: ['reprint'] };
 
 export const labelReprintDescription: INodeProperties[] = [
 	labelIdField(showOnlyForLabelReprint, 'The label_id returned when the label was created'),
-	binaryPropertyField(showOnlyForLabelReprint),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -17,4 +16,5 @@ export const labelReprintDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForLabelReprint },
 		options: labelOptionFields('query'),
 	},
+	binaryPropertyField(showOnlyForLabelReprint),
 ];

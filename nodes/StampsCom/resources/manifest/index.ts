@@ -40,7 +40,6 @@ export const manifestDescription: INodeProperties[] = [
 		carrier: true,
 		shipDate: true,
 	}),
-	binaryPropertyField(showOnlyForManifestCreate),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -61,4 +60,5 @@ export const manifestDescription: INodeProperties[] = [
 		],
 	},
 	idempotencyOptions(showOnlyForManifestCreate),
+	binaryPropertyField(showOnlyForManifestCreate),
 ];

@@ -1,0 +1,154 @@
+/**
+ * Issue 17, defects 1, 5 and 6: every ShipEngine dropdown loads in the plain node and in its AI
+ * tool version ("ShipEngine Tool" under an AI Agent), run the way n8n 2.41.1's editor runs it
+ * (test/helpers/loadOptions.ts); lists that need a carrier stay empty, with a hint, until one is
+ * chosen; Package Code and Warehouse in Label and Rate are dropdowns that still take any value.
+ */
+import nock from 'nock';
+import type { INodeProperties, INodePropertyCollection, INodeType } from 'n8n-workflow';
+
+import { ShipEngine } from '../../nodes/ShipEngine/ShipEngine.node';
+import { loadDropdown, toolVersionOf } from '../helpers/loadOptions';
+import { API, API_KEY, fixture, headers, run } from './labelHelpers';
+
+const carriers = fixture<{ carriers: Array<Record<string, unknown>> }>('carriers.json');
+const services = fixture<{ services: unknown[] }>('carrier-services.json');
+const packages = fixture<{ packages: unknown[] }>('carrier-packages.json');
+const warehouses = fixture<{ warehouses: unknown[] }>('carrier-warehouses.json');
+
+const credentials = { shipEngineApi: { apiKey: API_KEY, baseUrl: API } };
+const plain = new ShipEngine();
+const tool = toolVersionOf(new ShipEngine());
+
+const isGroup = (value: unknown): value is INodePropertyCollection => typeof value === 'object' && value !== null && 'values' in value;
+
+/** Every dropdown field of the node (nested ones included), with its path. */
+function dropdowns(node: INodeType, top = node.description.properties): Array<{ path: string; prop: INodeProperties }> {
+	const walk = (props: INodeProperties[], base: string): Array<{ path: string; prop: INodeProperties }> =>
+		props.flatMap((prop) => {
+			const path = `${base}.${prop.name}`;
+			const own = prop.typeOptions?.loadOptionsMethod || prop.typeOptions?.loadOptions ? [{ path, prop }] : [];
+			const children = (prop.options ?? []) as unknown[];
+			const nested = children.flatMap((child) =>
+				isGroup(child) ? walk(child.values, `${path}.${child.name}`) : 'type' in (child as object) ? walk([child as INodeProperties], path) : [],
+			);
+			return [...own, ...nested];
+		});
+	return walk(top, 'parameters');
+}
+
+/** The mock account: every list a dropdown may read. */
+function mockAccount() {
+	return nock(API, headers)
+		.persist()
+		.get('/v1/carriers')
+		.reply(200, carriers)
+		.get('/v1/carriers/se-123890/services')
+		.reply(200, services)
+		.get('/v1/carriers/se-123890/packages')
+		.reply(200, packages)
+		.get('/v1/warehouses')
+		.reply(200, warehouses);
+}
+
+const chosenCarrier = { carrierId: 'se-123890', carrierIds: ['se-123890'] };
+
+describe('ShipEngine dropdowns, plain node and AI tool', () => {
+	afterEach(() => nock.cleanAll());
+
+	it('n8n gives the tool version a description that inherits from the node (why routed dropdowns failed)', () => {
+		expect(tool.description.name).toBe('shipEngineTool');
+		expect(tool.description.requestDefaults?.baseURL).toBe(plain.description.requestDefaults?.baseURL);
+		// n8n's declarative dropdown runs on `{ ...description }`: an own-property copy.
+		expect({ ...tool.description }.requestDefaults).toBeUndefined();
+	});
+
+	it('a routed dropdown fails in the tool version, as in n8n ("Invalid URL") (control)', async () => {
+		const routing = { request: { method: 'GET', url: '/v1/warehouses' }, output: { postReceive: [] } };
+		const { error } = await loadDropdown({ nodeType: tool, typeOptions: { loadOptions: { routing } }, credentials });
+		expect(error?.message).toMatch(/Invalid URL/);
+	});
+
+	it('the node has dropdowns for carriers, carrier codes, services, package types and warehouses', () => {
+		const fields = dropdowns(plain);
+		const names = new Set(fields.map((f) => f.prop.name));
+		expect([...names].sort()).toEqual(expect.arrayContaining(['carrierCode', 'carrierId', 'carrierIds', 'packageCode', 'serviceCode', 'warehouseId']));
+	});
+
+	it.each([
+		['plain node', plain],
+		['AI tool version', tool],
+	])('%s: every dropdown loads its options from the account', async (_name, nodeType) => {
+		mockAccount();
+		const failures: string[] = [];
+		for (const { path, prop } of dropdowns(nodeType)) {
+			const { options, error } = await loadDropdown({ nodeType, typeOptions: prop.typeOptions ?? {}, parameters: chosenCarrier, credentials, path });
+			if (error || !options?.length) failures.push(`${path}: ${error?.message ?? 'no options'}`);
+		}
+		expect(failures).toEqual([]);
+	});
+
+	it('lists carriers as "Friendly (nickname)" → carrier_id, sorted, through the node\'s own request path', async () => {
+		const scope = nock(API, headers).get('/v1/carriers').reply(200, carriers);
+		const { options } = await loadDropdown({ nodeType: tool, typeOptions: { loadOptionsMethod: 'getCarriers' }, credentials });
+		expect(scope.isDone()).toBe(true);
+		const expected = carriers.carriers
+			.map((c) => ({
+				name: c.nickname && c.nickname !== c.friendly_name ? `${String(c.friendly_name)} (${String(c.nickname)})` : String(c.friendly_name),
+				value: c.carrier_id,
+			}))
+			.sort((a, b) => a.name.localeCompare(b.name));
+		expect(options).toEqual(expected);
+	});
+
+	it('an API error reaches the editor as ShipEngine\'s error, not an empty list', async () => {
+		nock(API, headers).get('/v1/carriers').times(2).reply(401, { errors: [{ message: 'The API key is invalid.', error_code: 'unauthorized' }] });
+		const { options, error } = await loadDropdown({ nodeType: tool, typeOptions: { loadOptionsMethod: 'getCarriers' }, credentials });
+		expect(options).toBeUndefined();
+		expect(error?.message).toContain('The API key is invalid.');
+	});
+});
+
+describe('lists that need a carrier (defect 5)', () => {
+	it.each(['serviceCode', 'packageCode'])('%s: empty and no request until a carrier is chosen, with a hint', async (name) => {
+		const field = dropdowns(plain).find((f) => f.prop.name === name)!;
+		for (const parameters of [{}, { carrierId: '' }, { carrierId: '={{ $json.carrier }}' }]) {
+			const { options, error } = await loadDropdown({ nodeType: tool, typeOptions: field.prop.typeOptions ?? {}, parameters, credentials });
+			expect(error).toBeUndefined();
+			expect(options).toEqual([]);
+		}
+		expect(field.prop.hint).toMatch(/^Choose the carrier first/);
+	});
+});
+
+describe('Package Code and Warehouse are dropdowns with an expression fallback (defect 6)', () => {
+	it.each([
+		['label', 'create'],
+		['rate', 'calculate'],
+	])('%s > %s: both are dropdowns', (resource, operation) => {
+		const top = plain.description.properties.filter((p) => {
+			const show = (p.displayOptions?.show ?? {}) as Record<string, unknown[]>;
+			return show.resource?.includes(resource) && show.operation?.includes(operation);
+		});
+		const shown = dropdowns(plain, top).filter(({ prop }) => ['packageCode', 'warehouseId'].includes(prop.name));
+		expect(shown.map((f) => f.path).sort()).toEqual(['parameters.additionalFields.warehouseId', 'parameters.packages.package.packageCode']);
+	});
+
+	it('a value given by expression is sent as it is', async () => {
+		nock(API, headers)
+			.post('/v1/rates', (body: { shipment?: { warehouse_id?: string; packages?: Array<{ package_code?: string }> } }) =>
+				body.shipment?.warehouse_id === 'se-777' && body.shipment?.packages?.[0]?.package_code === 'flat_rate_envelope',
+			)
+			.reply(200, fixture('rate-calculate.json'));
+		const { error } = await run({
+			resource: 'rate',
+			operation: 'calculate',
+			carrierIds: ['se-123890'],
+			shipFrom: { address: { name: 'Warehouse', addressLine1: '4009 Marathon Blvd', cityLocality: 'Austin', stateProvince: 'TX', postalCode: '78756', countryCode: 'US' } },
+			shipTo: { address: { name: 'Jane', addressLine1: '1 Main', cityLocality: 'Austin', stateProvince: 'TX', postalCode: '78701', countryCode: 'US' } },
+			packages: { package: [{ weight: 12, packageCode: '={{ "flat_rate_envelope" }}' }] },
+			additionalFields: { warehouseId: '={{ "se-777" }}' },
+		});
+		expect(error).toBeUndefined();
+	});
+});
