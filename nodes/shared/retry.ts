@@ -30,7 +30,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { createHash } from 'crypto';
 
-import { markPurchaseState, type PurchaseState, withErrorItems } from './errorItem';
+import { type PurchaseState, withErrorItems } from './errorItem';
 import { asNodeError } from './errors';
 import { redactDeep, redactError } from './redact';
 
@@ -595,22 +595,6 @@ export function purchaseStateOf(error: unknown, answered: boolean): PurchaseStat
 	const { status } = describeFailure(error);
 	return status !== undefined && status >= 400 && status < 500 && status !== 408 ? 'not_bought' : 'unknown';
 }
-
-/**
- * `routing.operations.pagination` for purchases with an Idempotency-Key (SERA): the request with
- * retries, and a failure says what happened to the purchase (`purchaseState` on the error item).
- */
-export const purchasingRequest = withErrorItems(async function (
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const watch = watchAnswer(requestData);
-	try {
-		return await requestWithRetry.call(this, requestData);
-	} catch (error) {
-		throw markPurchaseState(error, purchaseStateOf(error, watch.answered));
-	}
-});
 
 /**
  * The same policy and gate for a request sent another way than the declarative routing (n8n's

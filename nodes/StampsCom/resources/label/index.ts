@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { labelToBinary } from '../../shared/labelOutput';
 import { toItems } from '../../shared/output';
-import { purchasingRequest } from '../../../shared/retry';
+import { seraPurchase } from '../../shared/request';
 import { seraRouting } from '../../shared/routing';
 import { checkDates, requirePositive, requireValues, SHIP_DATE } from '../../shared/validation';
 import { labelCreateDescription } from './create';
@@ -36,7 +36,7 @@ export const labelDescription: INodeProperties[] = [
 							checkDates([SHIP_DATE]),
 						],
 					),
-					operations: { pagination: purchasingRequest },
+					operations: { pagination: seraPurchase },
 				},
 			},
 			{
