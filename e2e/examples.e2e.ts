@@ -44,7 +44,7 @@ const examples: Example[] = readdirSync(EXAMPLES_DIR)
 
 describe('example workflows', () => {
 	it('exist, with unique ids and names, inactive, without pinned data', () => {
-		expect(examples.length).toBeGreaterThanOrEqual(7);
+		expect(examples.length).toBeGreaterThanOrEqual(8);
 		expect(new Set(examples.map((example) => example.json.id)).size).toBe(examples.length);
 		expect(new Set(examples.map((example) => example.json.name)).size).toBe(examples.length);
 		for (const { json } of examples) {

@@ -61,6 +61,48 @@ describe('ShipEngine in real n8n', () => {
 		expect(shipEngine.purchases).toBe(1);
 	});
 
+	it('buys an international label from an order\'s line items: customs items from data, label and customs form as PDF files', async () => {
+		const run = await runExample('shipengine-international-label-from-order.json');
+
+		const labels = nodeItems(run, 'International Label');
+		expect(labels).toHaveLength(1);
+		const [label] = labels;
+		expect(label.json).toMatchObject({ status: 'completed', is_international: true, external_shipment_id: 'order-1042' });
+		const file = label.binary?.label;
+		expect(file).toMatchObject({ mimeType: 'application/pdf', fileName: `label-${String(label.json.tracking_number)}.pdf` });
+		expect(readBinary(userFolder(), file!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		const form = label.binary?.label_form;
+		expect(form).toMatchObject({ mimeType: 'application/pdf', fileName: `customs-form-${String(label.json.tracking_number)}.pdf` });
+		const formText = readBinary(userFolder(), form!).toString('latin1');
+		expect(formText).toContain('Commercial invoice');
+		expect(formText).toContain('2 x Cotton T-shirt 15 eur');
+
+		const calls = shipEngine.requests.map((request) => `${request.method} ${request.path}`);
+		expect(calls).toEqual([
+			'GET /v1/labels/external_shipment_id/order-1042',
+			'POST /v1/labels',
+			`GET /downloads/forms/${String(label.json.label_id)}.pdf`,
+		]);
+		expect(shipEngine.requests[1].body).toMatchObject({
+			shipment: {
+				service_code: 'usps_priority_mail_international',
+				ship_to: { name: 'Max Mustermann', city_locality: 'Berlin', country_code: 'DE' },
+				packages: [{ weight: { value: 940, unit: 'gram' } }],
+				customs: {
+					contents: 'merchandise',
+					non_delivery: 'return_to_sender',
+					invoice_additional_details: { invoice_number: '1042' },
+					customs_items: [
+						{ description: 'Cotton T-shirt', quantity: 2, value: 15, value_currency: 'eur', weight: { value: 170, unit: 'gram' }, country_of_origin: 'US', sku: 'TS-RED-M' },
+						{ description: 'Ceramic mug', quantity: 1, value: 12.5, value_currency: 'eur', weight: { value: 350, unit: 'gram' }, country_of_origin: 'US', sku: 'MUG-01' },
+					],
+				},
+				tax_identifiers: [{ taxable_entity_type: 'shipper', identifier_type: 'ioss', issuing_authority: 'DE', value: 'IM2760000742' }],
+			},
+		});
+		expect(shipEngine.purchases).toBe(1);
+	});
+
 	it('validates a batch of order addresses in one request, each result paired with its order', async () => {
 		const run = await runExample('shipengine-validate-addresses-batch.json');
 

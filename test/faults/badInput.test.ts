@@ -37,6 +37,24 @@ async function run(h: Harness, parameters: INodeParameters, input = [{ json: {} 
 /** What an expression over a field the input item lacks gives (a literal "" n8n refuses itself, below). */
 const EMPTY = '={{ $json.missing ?? "" }}';
 
+/** A good customs item row, and the matrix rows every customs check adds (the same in both nodes). */
+const GOOD_ITEM = { customsItemDescription: 'T-shirt', customsItemQuantity: 1, customsItemValue: 10, customsItemCurrency: 'USD', customsItemCountryOfOrigin: 'US' };
+const withItem = (b: Params, item: Record<string, unknown>): Params => ({ ...b, customs: { customsItems: { item: [{ ...GOOD_ITEM, ...item }] } } });
+const CUSTOMS_BAD: Array<[string, (base: Params) => Params, RegExp]> = [
+	['international (ship to CA) without customs', (b) => withAddress(b, 'shipTo', 'countryCode', 'CA'), /^Customs: .*from US to CA/],
+	['US military address (AE) without customs', (b) => withAddress(b, 'shipTo', 'stateProvince', 'AE'), /^Customs: .*military/],
+	['US territory (GU) without customs', (b) => withAddress(b, 'shipTo', 'stateProvince', 'GU'), /^Customs: .*territory/],
+	['Customs Item without description', (b) => withItem(b, { customsItemDescription: EMPTY }), /Customs > Customs Item 1 > Description/],
+	['Customs Item quantity 0', (b) => withItem(b, { customsItemQuantity: 0 }), /Customs > Customs Item 1 > Quantity/],
+	['Customs Item quantity negative', (b) => withItem(b, { customsItemQuantity: -2 }), /Customs > Customs Item 1 > Quantity/],
+	['Customs Item value negative', (b) => withItem(b, { customsItemValue: -1 }), /Customs > Customs Item 1 > Value/],
+	['Customs Item currency unknown', (b) => withItem(b, { customsItemCurrency: 'EURO' }), /Customs > Customs Item 1 > Currency/],
+	['Customs Item country of origin not two letters', (b) => withItem(b, { customsItemCountryOfOrigin: 'USA' }), /Customs > Customs Item 1 > Country of Origin/],
+	['Contents Type Other without explanation', (b) => ({ ...withItem(b, {}), customs: { contents: 'other', customsItems: { item: [GOOD_ITEM] } } }), /Customs > Contents Explanation/],
+	['Customs Items (List) entry with quantity 0', (b) => ({ ...b, customs: { customsItemsList: '={{ [{ description: "Mug", quantity: 0 }] }}' } }), /Customs > Customs Items \(List\) > Entry 1 > Quantity/],
+	['Customs Items (List) entry with an unknown key', (b) => ({ ...b, customs: { customsItemsList: '={{ [{ title: "Mug", quantity: 1 }] }}' } }), /Customs > Customs Items \(List\) > Entry 1/],
+];
+
 /** Bad values per node: [case, parameters, field named in the error]. */
 const BAD: Record<string, Array<[string, (base: Params) => Params, RegExp]>> = {
 	ShipEngine: [
@@ -51,6 +69,12 @@ const BAD: Record<string, Array<[string, (base: Params) => Params, RegExp]>> = {
 		['no package', (b) => ({ ...b, packages: { package: [] } }), /Packages/],
 		['Ship Date 2026-02-30', (b) => ({ ...b, additionalFields: { shipDate: '2026-02-30' } }), /Ship Date/],
 		['External Shipment ID over 50 chars', (b) => ({ ...b, additionalFields: { externalShipmentId: 'x'.repeat(51) } }), /External Shipment ID/],
+		...CUSTOMS_BAD,
+		[
+			'Tax Identifier with a bad issuing authority',
+			(b) => ({ ...b, customs: { taxIdentifiers: { identifier: [{ identifierType: 'ioss', value: 'IM2760000742', issuingAuthority: 'EU1' }] } } }),
+			/Customs > Tax Identifier 1 > Issuing Authority/,
+		],
 	],
 	'Stamps.com': [
 		['Service Type missing', (b) => ({ ...b, serviceType: EMPTY }), /Service Type/],
@@ -61,6 +85,7 @@ const BAD: Record<string, Array<[string, (base: Params) => Params, RegExp]>> = {
 		['weight negative', (b) => ({ ...b, weight: -1 }), /Weight/],
 		['weight not a number (expression)', (b) => ({ ...b, weight: '={{ "heavy" }}' }), /Weight/],
 		['Ship Date 2026-02-30', (b) => ({ ...b, additionalFields: { ...(b.additionalFields as object), shipDate: '2026-02-30' } }), /Ship Date/],
+		...CUSTOMS_BAD,
 	],
 };
 

@@ -71,6 +71,8 @@ interface LabelRecord {
 	json: Json;
 	/** The shipment's origin, for tracking events (labels do not echo ship_from). */
 	shipFrom: Json;
+	/** The shipment's customs, for the commercial invoice of an international label. */
+	customs?: unknown;
 	format: LabelFormat;
 	file: Buffer;
 }
@@ -194,6 +196,7 @@ export async function startShipEngineMock(options: ShipEngineMockOptions = {}): 
 		const created = now();
 		const record: LabelRecord = {
 			shipFrom,
+			customs: shipment.customs,
 			format,
 			file,
 			json: {
@@ -226,7 +229,8 @@ export async function startShipEngineMock(options: ShipEngineMockOptions = {}): 
 				label_image_id: null,
 				carrier_code: carrier.carrier_code,
 				tracking_status: 'in_transit',
-				form_download: null,
+				// An international label with customs gets a commercial invoice (served below as a PDF).
+				form_download: shipment.customs && shipTo.country_code !== shipFrom.country_code ? { href: downloadUrl('forms', labelId, 'pdf'), type: 'application/pdf' } : null,
 				qr_code_download: null,
 				paperless_download: null,
 				insurance_claim: null,
@@ -603,6 +607,13 @@ export async function startShipEngineMock(options: ShipEngineMockOptions = {}): 
 			if (!label) return notFound('label_id', id);
 			const file = format === label.format ? label.file : labelFile(format as LabelFormat, [String(label.json.service_code)], String(label.json.tracking_number));
 			return { status: 200, raw: file, headers: { 'Content-Type': LABEL_CONTENT_TYPES[format as LabelFormat] } };
+		}),
+		route('GET', /^\/downloads\/forms\/([^/]+)\.pdf$/, (_req, [id]) => {
+			const label = findLabel(id);
+			if (!label?.json.form_download) return notFound('label_id', id);
+			const items = (asObject(label.customs).customs_items as Json[] | undefined) ?? [];
+			const lines = ['Commercial invoice', `Label ${id}`, ...items.map((item) => `${String(item.quantity)} x ${String(item.description)} ${String(item.value ?? '')} ${String(item.value_currency ?? '')}`)];
+			return { status: 200, raw: tinyPdf(lines), headers: { 'Content-Type': 'application/pdf' } };
 		}),
 		route('GET', /^\/downloads\/manifests\/([^/]+)\.pdf$/, (_req, [id]) => ({ status: 200, raw: tinyPdf([`Manifest ${id}`]), headers: { 'Content-Type': 'application/pdf' } })),
 

@@ -58,6 +58,14 @@ export const CARRIERS: CarrierDef[] = [
 	},
 ];
 
+/** International services a label can be bought with by code (not in the carrier's service list). */
+export const INTERNATIONAL_SERVICES: Record<string, ServiceDef[]> = {
+	'se-100001': [
+		{ service_code: 'usps_first_class_mail_international', name: 'USPS First Class Mail Intl', base: 16.5, perPound: 4, days: 10 },
+		{ service_code: 'usps_priority_mail_international', name: 'USPS Priority Mail Intl', base: 44.5, perPound: 3.5, days: 8 },
+	],
+};
+
 export const STARTING_BALANCE = 1000;
 
 export const findCarrier = (carrierId: string) => CARRIERS.find((carrier) => carrier.carrier_id === carrierId);
@@ -156,7 +164,9 @@ export function computeRates(
 			});
 			continue;
 		}
-		for (const service of carrier.services) {
+		// International services are quoted only when asked for by code (carrier lists stay as they are).
+		const international = (INTERNATIONAL_SERVICES[carrier.carrier_id] ?? []).filter((service) => serviceCodes?.includes(service.service_code));
+		for (const service of [...carrier.services, ...international]) {
 			if (serviceCodes?.length && !serviceCodes.includes(service.service_code)) continue;
 			rates.push({
 				rate_id: nextId(),

@@ -10,6 +10,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { decodeBase64Label, downloadFile, downloadHttpCode, labelBinary } from '../../shared/binary';
 import { SHIPENGINE_BASE_URL } from '../../shared/constants';
+import { attachCustomsForm } from './customsForm';
 
 function isUrl(value: string): boolean {
 	return /^https?:\/\//i.test(value);
@@ -37,7 +38,7 @@ export interface DownloadFailureText {
 	next: string;
 }
 
-const LABEL_DOWNLOAD_FAILURE: DownloadFailureText = {
+export const LABEL_DOWNLOAD_FAILURE: DownloadFailureText = {
 	message: (detail) => `The label was created, but downloading its file failed (${detail})`,
 	next: 'Run the node again: the purchase is not repeated (the label is found by its ID or external shipment ID).',
 };
@@ -94,7 +95,10 @@ export async function labelOutput(
 ): Promise<INodeExecutionData[]> {
 	const itemIndex = this.getItemIndex();
 	for (const item of items) {
-		if (wantsDownload(this)) await attachLabelFile(this, item);
+		if (wantsDownload(this)) {
+			await attachLabelFile(this, item);
+			await attachCustomsForm(this, item);
+		}
 		item.pairedItem = { item: itemIndex };
 	}
 	return items;

@@ -9,6 +9,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { inputError } from '../../shared/validation';
 import { ADDRESS_LABELS, toApiAddress as toSharedApiAddress } from '../../shared/descriptions/address';
 import { packageWeight } from '../../shared/descriptions/package';
+import { checkShipEngineCustoms, shipEngineCustoms } from './customs';
 import { ADDRESS_API, V1_WEIGHT_UNIT } from './descriptions';
 import { toUtcDateTime } from './input';
 
@@ -103,7 +104,7 @@ export function buildShipment(ctx: IExecuteSingleFunctions, base: IDataObject): 
 		'Additional Fields > Shipment JSON',
 		(ctx.getNodeParameter('additionalFields', {}) as IDataObject).shipmentJson,
 	);
-	Object.assign(shipment, extra);
+	Object.assign(shipment, shipEngineCustoms(ctx), extra);
 
 	checkAddress(ctx, 'Ship To', shipment.ship_to as IDataObject | undefined, ['name', 'address_line1', 'city_locality', 'postal_code', 'country_code']);
 	if (!shipment.warehouse_id) {
@@ -120,6 +121,7 @@ export function buildShipment(ctx: IExecuteSingleFunctions, base: IDataObject): 
 	if (externalId !== undefined && String(externalId).length > 50) {
 		throw inputError(ctx, 'Additional Fields > External Shipment ID', 'must be at most 50 characters');
 	}
+	checkShipEngineCustoms(ctx, shipment);
 	return shipment;
 }
 

@@ -92,18 +92,19 @@ export function checkAddress(
 	displayName: string,
 	values: IDataObject | undefined,
 	required: string[],
+	itemIndex = ctx.getItemIndex(),
 ): void {
 	const filled = (field: string) => String(values?.[field] ?? '').trim() !== '';
 	for (const rule of required) {
 		const alternatives = rule.split('|');
 		if (!alternatives.some(filled)) {
 			const names = alternatives.map((field) => LABELS[field]).join(' or ');
-			throw inputError(ctx, `${displayName} > ${names}`, 'is required');
+			throw inputError(ctx, `${displayName} > ${names}`, 'is required', itemIndex);
 		}
 	}
 	const country = String(values?.countryCode ?? '').trim();
 	if (country && !/^[A-Za-z]{2}$/.test(country)) {
-		throw inputError(ctx, `${displayName} > Country Code`, `"${country}" is not a two-letter ISO country code (e.g. US, CA, GB)`);
+		throw inputError(ctx, `${displayName} > Country Code`, `"${country}" is not a two-letter ISO country code (e.g. US, CA, GB)`, itemIndex);
 	}
 }
 

@@ -20,7 +20,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { decodeBase64Label, downloadFile, downloadHttpCode, labelBinary } from '../../shared/binary';
+import { decodeBase64Label, downloadFile, downloadHttpCode } from '../../shared/binary';
+import { extraFileName, fileProperty, storeFile, type FileKind } from '../../shared/extraFiles';
 import { apiError, unusableSuccessBody } from '../../shared/errors';
 
 const INLINE_DATA_KEYS = ['label_data', 'data', 'base64', 'image_data', 'label_image', 'content'];
@@ -76,7 +77,7 @@ export async function downloadLabel(ctx: IExecuteSingleFunctions, url: string): 
 async function filesToBinary(
 	ctx: IExecuteSingleFunctions,
 	files: unknown,
-	opts: LabelOutputOptions & { format?: string; id: string; keyPrefix: string; namePrefix: string },
+	opts: LabelOutputOptions & { format?: string; id: string; property: string; kind: FileKind; namePrefix: string },
 	binary: Record<string, IBinaryData>,
 ): Promise<void> {
 	if (!Array.isArray(files)) return;
@@ -93,10 +94,7 @@ async function filesToBinary(
 		}
 		if (!data) continue;
 		const fmt = fileFormat(opts.format, data);
-		const suffix = index === 0 ? '' : `_${index + 1}`;
-		const stored = await labelBinary(ctx, data, fmt, `${opts.id}${suffix}`);
-		stored.fileName = `${opts.namePrefix}-${String(opts.id).replace(/[^A-Za-z0-9_-]+/g, '_')}${suffix.replace('_', '-')}.${fmt}`;
-		binary[`${opts.keyPrefix}${suffix}`] = stored;
+		binary[fileProperty(opts.property, opts.kind, index)] = await storeFile(ctx, data, fmt, extraFileName(opts.namePrefix, opts.id, index, fmt));
 	}
 }
 
@@ -128,8 +126,8 @@ export function labelToBinary(options: LabelOutputOptions): PostReceiveAction {
 				options.filePrefix;
 			const binary: Record<string, IBinaryData> = {};
 			const base = { ...options, format, id, namePrefix: options.filePrefix };
-			await filesToBinary(this, json.labels, { ...base, keyPrefix: property }, binary);
-			await filesToBinary(this, json.forms, { ...base, keyPrefix: `${property}_form`, namePrefix: `${options.filePrefix}-form` }, binary);
+			await filesToBinary(this, json.labels, { ...base, property, kind: 'label' }, binary);
+			await filesToBinary(this, json.forms, { ...base, property, kind: 'form', namePrefix: `${options.filePrefix}-form` }, binary);
 			if (Object.keys(binary).length) item.binary = { ...(item.binary ?? {}), ...binary };
 			item.pairedItem = { item: this.getItemIndex() };
 		}

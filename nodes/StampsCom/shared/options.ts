@@ -146,20 +146,6 @@ export const INSURANCE_PROVIDER_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Stamps.com', value: 'stamps_com' },
 ];
 
-export const CONTENTS_TYPE_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Documents', value: 'documents' },
-	{ name: 'Gift', value: 'gift' },
-	{ name: 'Merchandise', value: 'merchandise' },
-	{ name: 'Other', value: 'other' },
-	{ name: 'Returned Goods', value: 'returned_goods' },
-	{ name: 'Sample', value: 'sample' },
-];
-
-export const NON_DELIVERY_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Return To Sender', value: 'return_to_sender' },
-	{ name: 'Treat As Abandoned', value: 'treat_as_abandoned' },
-];
-
 export const HOSTED_URL_TYPE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Account Settings Page', value: 'account_settings_page' },
 	{ name: 'Add Payment', value: 'add_payment' },

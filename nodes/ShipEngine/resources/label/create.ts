@@ -10,6 +10,7 @@ import {
 	shipmentAdditionalFields,
 } from '../../shared/descriptions';
 import { labelPurchaseAdditionalFields } from './purchaseFields';
+import { shipEngineCustomsField } from '../../shared/customs';
 
 const showOnlyForLabelCreate = { resource: ['label'], operation: ['create'] };
 
@@ -25,6 +26,7 @@ export const labelCreateDescription: INodeProperties[] = [
 	addressCollection('Ship From', 'shipFrom', showOnlyForLabelCreate, 'Sender address (leave empty when a Warehouse ID is set in Additional Fields)', false),
 	addressCollection('Ship To', 'shipTo', showOnlyForLabelCreate, 'Recipient address'),
 	packagesCollection(showOnlyForLabelCreate),
+	shipEngineCustomsField(showOnlyForLabelCreate),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -8,6 +8,7 @@ import {
 	shipmentAdditionalFields,
 } from '../../shared/descriptions';
 import { labelPurchaseAdditionalFields } from './purchaseFields';
+import { shipEngineCustomsField } from '../../shared/customs';
 
 const showOnlyForLabelRateShopper = { resource: ['label'], operation: ['createWithRateShopper'] };
 
@@ -29,6 +30,7 @@ export const labelCreateWithRateShopperDescription: INodeProperties[] = [
 	addressCollection('Ship From', 'shipFrom', showOnlyForLabelRateShopper, 'Sender address (leave empty when a Warehouse ID is set in Additional Fields)', false),
 	addressCollection('Ship To', 'shipTo', showOnlyForLabelRateShopper, 'Recipient address'),
 	packagesCollection(showOnlyForLabelRateShopper),
+	shipEngineCustomsField(showOnlyForLabelRateShopper),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

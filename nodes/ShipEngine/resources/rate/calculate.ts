@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { addressCollection, carrierIdsField, packagesCollection, shipmentAdditionalFields } from '../../shared/descriptions';
 import { rateOutputField } from './fields';
 import { asList } from '../../../shared/requestShaping';
+import { shipEngineCustomsField } from '../../shared/customs';
 
 const showOnlyForRateCalculate = { resource: ['rate'], operation: ['calculate'] };
 const showForShipmentDetails = { ...showOnlyForRateCalculate, rateSource: ['shipmentDetails'] };
@@ -46,6 +47,7 @@ export const rateCalculateDescription: INodeProperties[] = [
 	addressCollection('Ship From', 'shipFrom', showForShipmentDetails, 'Sender address (leave empty when a Warehouse ID is set in Additional Fields)', false),
 	addressCollection('Ship To', 'shipTo', showForShipmentDetails, 'Recipient address'),
 	packagesCollection(showForShipmentDetails),
+	shipEngineCustomsField(showForShipmentDetails),
 	rateOutputField(showOnlyForRateCalculate, 'all'),
 	{
 		displayName: 'Additional Fields',

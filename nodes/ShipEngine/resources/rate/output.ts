@@ -8,9 +8,11 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-export type RateOutput = 'all' | 'eachRate' | 'cheapest' | 'fastest' | 'bestValue';
+import { pickRate as pickSharedRate, type RateOutput, type RatePick, type RateReader } from '../../../shared/rateChoice';
 
-const ATTRIBUTE: Record<string, string> = { cheapest: 'cheapest', fastest: 'fastest', bestValue: 'best_value' };
+export type { RateOutput };
+
+const ATTRIBUTE: Record<RatePick, string> = { cheapest: 'cheapest', fastest: 'fastest', bestValue: 'best_value' };
 
 function amount(value: unknown): number {
 	return Number((value as IDataObject | undefined)?.amount ?? 0) || 0;
@@ -23,20 +25,20 @@ export function rateTotal(rate: IDataObject): number {
 	);
 }
 
-function usable(rate: IDataObject): boolean {
-	const errors = rate.error_messages as unknown[] | undefined;
-	return rate.validation_status !== 'invalid' && !(Array.isArray(errors) && errors.length > 0);
-}
+/** How the shared choice reads a ShipEngine rate. */
+const SHIPENGINE_RATES: RateReader = {
+	total: rateTotal,
+	days: (rate) => (typeof rate.delivery_days === 'number' ? rate.delivery_days : Infinity),
+	marked: (rate, pick) => ((rate.rate_attributes as string[] | undefined) ?? []).includes(ATTRIBUTE[pick]),
+	usable: (rate) => {
+		const errors = rate.error_messages as unknown[] | undefined;
+		return rate.validation_status !== 'invalid' && !(Array.isArray(errors) && errors.length > 0);
+	},
+	bestValueFallback: 'cheapest',
+};
 
-export function pickRate(rates: IDataObject[], mode: 'cheapest' | 'fastest' | 'bestValue'): IDataObject | undefined {
-	const candidates = rates.filter(usable);
-	const marked = candidates.find((r) => ((r.rate_attributes as string[] | undefined) ?? []).includes(ATTRIBUTE[mode]));
-	if (marked) return marked;
-	const days = (r: IDataObject) => (typeof r.delivery_days === 'number' ? r.delivery_days : Infinity);
-	const sorted = [...candidates].sort((a, b) =>
-		mode === 'fastest' ? days(a) - days(b) || rateTotal(a) - rateTotal(b) : rateTotal(a) - rateTotal(b),
-	);
-	return sorted[0];
+export function pickRate(rates: IDataObject[], mode: RatePick): IDataObject | undefined {
+	return pickSharedRate(rates, mode, SHIPENGINE_RATES);
 }
 
 function noRatesError(ctx: IExecuteSingleFunctions, body: IDataObject, rates: IDataObject[]): NodeOperationError {

@@ -4,7 +4,7 @@ import { toItems } from '../../shared/output';
 import { seraRouting } from '../../shared/routing';
 import { requireValues } from '../../shared/validation';
 import { addressParseDescription } from './parse';
-import { addressValidateDescription, buildAddressList } from './validate';
+import { addressValidateDescription, buildAddressList, validateAddressesPagination } from './validate';
 
 const showOnlyForAddresses = { resource: ['address'] };
 
@@ -28,8 +28,11 @@ export const addressDescription: INodeProperties[] = [
 				value: 'validate',
 				action: 'Validate addresses',
 				description:
-					'Check one or more addresses against carrier data; returns one item per address with the result code, the matched address and candidates',
-				routing: seraRouting({ method: 'POST', url: '/v1/addresses/validate' }, [toItems()], [buildAddressList]),
+					'Check one or more addresses against carrier data; returns one item per address with the result code, the matched address and candidates; optionally every input item in one request',
+				routing: {
+					...seraRouting({ method: 'POST', url: '/v1/addresses/validate' }, [toItems()], [buildAddressList]),
+					operations: { pagination: validateAddressesPagination },
+				},
 			},
 		],
 		default: 'validate',

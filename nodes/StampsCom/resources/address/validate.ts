@@ -1,12 +1,17 @@
 import type {
+	DeclarativeRestApiSettings,
 	IDataObject,
+	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
+	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
 import { ADDRESS_KEYS, checkAddress, seraAddressFields, toSeraAddress } from '../../shared/address';
+import { isBatch, parameterForItem, runBatch } from '../../../shared/batch';
+import { retryingRequest } from '../../../shared/retry';
 import { inputError } from '../../../shared/validation';
 import { idempotencyOptions } from '../../shared/descriptions';
 
@@ -15,21 +20,17 @@ const showOnlyForAddressValidate = { resource: ['address'], operation: ['validat
 const SERA_KEYS = new Set([...Object.values(ADDRESS_KEYS), 'formatted_address']);
 
 /**
- * preSend: SERA validates an array of addresses in one request. "Address Fields" sends the
- * addresses entered (one or several) for each item; "JSON" sends a list given by an expression,
- * e.g. every address of an order batch in one request.
+ * The addresses one input item asks to validate. "Address Fields" gives the addresses entered
+ * (one or several); "JSON" a list given by an expression. Read for any item (batch mode reads
+ * them all from item 0).
  */
-export async function buildAddressList(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const itemIndex = this.getItemIndex();
+export function addressListForItem(ctx: IExecuteSingleFunctions, itemIndex: number): IDataObject[] {
 	const fail = (field: string, problem: string): never => {
-		throw inputError(this, field, problem, itemIndex);
+		throw inputError(ctx, field, problem, itemIndex);
 	};
 	let list: IDataObject[];
-	if (this.getNodeParameter('inputMode', 'fields') === 'json') {
-		const raw = this.getNodeParameter('addressesJson', '[]') as unknown;
+	if (parameterForItem(ctx, 'inputMode', itemIndex, 'fields') === 'json') {
+		const raw = parameterForItem(ctx, 'addressesJson', itemIndex, '[]');
 		let parsed: unknown = raw;
 		if (typeof raw === 'string') {
 			try {
@@ -48,13 +49,40 @@ export async function buildAddressList(
 			return entry as IDataObject;
 		});
 	} else {
-		const entries = (this.getNodeParameter('addresses.address', []) as IDataObject[]) ?? [];
-		entries.forEach((entry, index) => checkAddress(this, `Addresses (address ${index + 1})`, entry, ['addressLine1']));
+		const entries = ((parameterForItem(ctx, 'addresses', itemIndex, {}) as IDataObject | undefined)?.address as IDataObject[] | undefined) ?? [];
+		entries.forEach((entry, index) => checkAddress(ctx, `Addresses (address ${index + 1})`, entry, ['addressLine1'], itemIndex));
 		list = entries.map((entry) => toSeraAddress(entry));
 	}
 	if (!list.length) fail('Addresses', 'add at least one address to validate');
-	requestOptions.body = list;
+	return list;
+}
+
+/** preSend: SERA validates an array of addresses in one request; in batch mode item 0's pagination builds it. */
+export async function buildAddressList(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	if (!isBatch(this)) requestOptions.body = addressListForItem(this, this.getItemIndex());
 	return requestOptions;
+}
+
+/**
+ * Pagination of Address > Validate: per item as before, or with Options > "Batch Items" (validate
+ * all items in one request) every item's addresses in one request (item 0's, with item 0's Idempotency-Key), each
+ * result paired with the item it came from.
+ */
+export async function validateAddressesPagination(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	if (!isBatch(this)) return await retryingRequest.call(this, requestData);
+	return await runBatch(this, {
+		entriesOf: (itemIndex) => addressListForItem(this, itemIndex),
+		send: async (chunk) => await retryingRequest.call(this, { ...requestData, options: { ...requestData.options, body: chunk } }),
+		// SERA documents no batch limit; one request, one Idempotency-Key.
+		size: Number.MAX_SAFE_INTEGER,
+		api: 'SERA',
+	});
 }
 
 export const addressValidateDescription: INodeProperties[] = [
@@ -92,5 +120,18 @@ export const addressValidateDescription: INodeProperties[] = [
 		description: 'A JSON array (or an expression returning one) of addresses with SERA\'s field names',
 		displayOptions: { show: { ...showOnlyForAddressValidate, inputMode: ['json'] } },
 	},
-	idempotencyOptions(showOnlyForAddressValidate),
+	{
+		...idempotencyOptions(showOnlyForAddressValidate),
+		options: [
+			...(idempotencyOptions(showOnlyForAddressValidate).options ?? []),
+			{
+				displayName: 'Batch Items',
+				name: 'batch',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to validate the addresses of all input items in one request (5 items: 1 request, not 5) instead of one request per item; each result stays paired with its input item',
+			},
+		],
+	},
 ];

@@ -8,6 +8,8 @@ import {
 	packageFields,
 	SHIPMENT_OPTIONS,
 } from '../../shared/descriptions';
+import { seraCustomsField } from '../../shared/customs';
+import { LABEL_OPTION_EXTRAS, SHIPMENT_OPTION_EXTRAS } from '../../shared/shipmentExtras';
 
 const showOnlyForLabelCreate = { resource: ['label'], operation: ['create'] };
 
@@ -22,6 +24,8 @@ const text = (displayName: string, name: string, property: string, description?:
 
 const labelCreateOptions = ([
 	...SHIPMENT_OPTIONS,
+	...SHIPMENT_OPTION_EXTRAS,
+	...LABEL_OPTION_EXTRAS,
 	...labelOptionFields('body'),
 	text('Cost Code ID', 'costCodeId', 'references.cost_code_id', 'Cost code to charge the label to, for accounts that use cost codes'),
 	text('Email Label To', 'emailLabelTo', 'email_label.email', 'Also email the label to this address'),
@@ -83,6 +87,7 @@ export const labelCreateDescription: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'service_type' } },
 	},
 	...packageFields(showOnlyForLabelCreate),
+	seraCustomsField(showOnlyForLabelCreate),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { seraCustomsPreSend } from '../../shared/customs';
+import { seraShipmentExtras } from '../../shared/shipmentExtras';
 import { labelToBinary } from '../../shared/labelOutput';
 import { toItems } from '../../shared/output';
 import { seraPurchase } from '../../shared/request';
@@ -34,6 +36,8 @@ export const labelDescription: INodeProperties[] = [
 							requireValues([['serviceType', 'Service Type']]),
 							requirePositive([['weight', 'Weight']]),
 							checkDates([SHIP_DATE]),
+							seraCustomsPreSend,
+							seraShipmentExtras,
 						],
 					),
 					operations: { pagination: seraPurchase },

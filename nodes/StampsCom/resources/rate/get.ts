@@ -3,6 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { addressCollection, POSTAL_CODE_REQUIRED } from '../../shared/address';
 import { idempotencyOptions, packageFields, SHIPMENT_OPTIONS } from '../../shared/descriptions';
 import { CARRIER_OPTIONS } from '../../shared/options';
+import { seraCustomsField } from '../../shared/customs';
+import { SHIPMENT_OPTION_EXTRAS } from '../../shared/shipmentExtras';
+import { rateOutputField } from '../../../shared/rateChoice';
 
 const showOnlyForRateGet = { resource: ['rate'], operation: ['get'] };
 
@@ -24,6 +27,13 @@ export const rateGetDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForRateGet },
 	}),
 	...packageFields(showOnlyForRateGet),
+	seraCustomsField(showOnlyForRateGet),
+	rateOutputField(showOnlyForRateGet, 'eachRate', {
+		bestValue: 'The lowest price × delivery days (a fast rate that costs little)',
+		cheapest: 'The lowest shipment_cost.total_amount',
+		eachRate: 'Each rate as its own item',
+		description: 'Which rates to output; pick the cheapest or fastest to feed Label > Create',
+	}),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -60,7 +70,7 @@ export const rateGetDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show: showOnlyForRateGet },
-		options: SHIPMENT_OPTIONS,
+		options: [...SHIPMENT_OPTIONS, ...SHIPMENT_OPTION_EXTRAS].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	idempotencyOptions(showOnlyForRateGet),
 ];
