@@ -40,7 +40,7 @@ async function setup(): Promise<void> {
 		step(`package.json lists files the package does not contain: ${installed.missingFiles.join(', ')}`);
 	}
 
-	const ports = { shipEngine: await freePort(), sera: await freePort(), smtp: await freePort() };
+	const ports = { shipEngine: await freePort(), sera: await freePort(), chatModel: await freePort(), smtp: await freePort() };
 	const n8n = new N8n(userFolder);
 	const credentialsFile = join(work, 'credentials.json');
 	writeFileSync(credentialsFile, JSON.stringify(credentialsFor(ports), null, 2));
@@ -58,6 +58,7 @@ async function setup(): Promise<void> {
 		E2E_USER_FOLDER: userFolder,
 		E2E_SHIPENGINE_PORT: String(ports.shipEngine),
 		E2E_SERA_PORT: String(ports.sera),
+		E2E_CHAT_MODEL_PORT: String(ports.chatModel),
 		E2E_SMTP_PORT: String(ports.smtp),
 		E2E_MISSING_FILES: JSON.stringify(installed.missingFiles),
 		E2E_LOAD_FAILURES: JSON.stringify([...new Set(loadLog)]),

@@ -6,6 +6,9 @@
  */
 export const SHIPENGINE_CREDENTIAL = { id: 'e2eSeCredential1', name: 'ShipEngine account' };
 export const STAMPS_CREDENTIAL = { id: 'e2eStCredential1', name: 'Stamps.com account' };
+/** n8n's own OpenAI credential, its Base URL on the local chat-model mock (AI Agent runs). */
+export const OPENAI_CREDENTIAL = { id: 'e2eOaCredential1', name: 'Mock OpenAI account' };
+export const OPENAI_TEST_KEY = 'sk-e2e-mock-chat-model';
 /** n8n's own SMTP credential for the Send Email node, pointed at the SMTP stand-in (e2e/lib/smtp.ts). */
 export const SMTP_CREDENTIAL = { id: 'e2eSmtpCredentl1', name: 'Warehouse SMTP' };
 
@@ -15,6 +18,8 @@ export const STAMPS_CLIENT = { clientId: 'e2e-client-id', clientSecret: 'e2e-cli
 export interface MockPorts {
 	shipEngine: number;
 	sera: number;
+	/** The chat-model mock (AI Agent runs); without it no OpenAI credential is imported. */
+	chatModel?: number;
 	/** The SMTP stand-in; without it no SMTP credential is imported. */
 	smtp?: number;
 }
@@ -36,6 +41,15 @@ export function credentialsFor(ports: MockPorts) {
 				...STAMPS_CLIENT,
 			},
 		},
+		...(ports.chatModel
+			? [
+					{
+						...OPENAI_CREDENTIAL,
+						type: 'openAiApi',
+						data: { apiKey: OPENAI_TEST_KEY, url: `http://127.0.0.1:${ports.chatModel}/v1` },
+					},
+				]
+			: []),
 		...(ports.smtp
 			? [
 					{

@@ -25,6 +25,7 @@ function env(name: string): string {
 export const n8n = (): N8n => new N8n(env('E2E_USER_FOLDER'));
 export const shipEnginePort = (): number => Number(env('E2E_SHIPENGINE_PORT'));
 export const seraPort = (): number => Number(env('E2E_SERA_PORT'));
+export const chatModelPort = (): number => Number(env('E2E_CHAT_MODEL_PORT'));
 export const smtpPort = (): number => Number(env('E2E_SMTP_PORT'));
 export const missingPackageFiles = (): string[] => JSON.parse(env('E2E_MISSING_FILES')) as string[];
 export const loadFailures = (): string[] => JSON.parse(env('E2E_LOAD_FAILURES')) as string[];

@@ -159,7 +159,7 @@ export class N8n {
 	}
 
 	/** Starts `n8n start` and resolves once its HTTP server answers /healthz/readiness. */
-	async start(port: number): Promise<RunningN8n> {
+	async start(port: number, readyTimeoutMs?: number): Promise<RunningN8n> {
 		const child = spawn(join(NODE_BIN_DIR, 'node'), [N8N_BIN, 'start'], {
 			env: this.env({
 				N8N_PORT: String(port),
@@ -173,7 +173,7 @@ export class N8n {
 		});
 		const running = new RunningN8n(child, `http://127.0.0.1:${port}`);
 		try {
-			await running.ready();
+			await running.ready(readyTimeoutMs);
 		} catch (error) {
 			// Not ready in time (a busy machine): stop it, or it outlives the test and the run.
 			await running.stop();

@@ -7,3 +7,5 @@ export { startShipEngineMock, signDelivery, jwks, WEBHOOK_KEY_ID } from './shipE
 export type { ShipEngineMockOptions, ShipEngineMockServer } from './shipEngine';
 export { startSeraMock } from './sera';
 export type { SeraMockOptions, SeraMockServer } from './sera';
+export { startChatModelMock, MOCK_MODEL } from './chatModel';
+export type { ChatCompletionRequest, ChatModelMockServer, ChatReply, ChatTool, ChatToolCall } from './chatModel';

@@ -4,7 +4,7 @@
  */
 import { createPublicKey, verify } from 'node:crypto';
 
-import { signDelivery, startSeraMock, startShipEngineMock, type MockServer } from './index';
+import { MOCK_MODEL, signDelivery, startChatModelMock, startSeraMock, startShipEngineMock, type MockServer } from './index';
 
 interface Answer {
 	status: number;
@@ -159,6 +159,61 @@ describe('SERA mock', () => {
 			expect((await call({ url: sera.apiUrl }, 'GET', '/v1/balance', undefined, auth)).status).toBe(401);
 		} finally {
 			await sera.close();
+		}
+	});
+});
+
+describe('chat model mock', () => {
+	it('records each completion and answers with tool calls, then text; as JSON or as a stream', async () => {
+		const model = await startChatModelMock({
+			respond: (_request, turn) => (turn === 0 ? { toolCalls: [{ name: 'ShipEngine', arguments: { Tracking_Number: '9400' } }] } : { text: 'Done' }),
+		});
+		try {
+			const tools = [{ type: 'function', function: { name: 'ShipEngine', parameters: { type: 'object', properties: {} } } }];
+			const first = await call(model, 'POST', '/v1/chat/completions', { model: MOCK_MODEL, messages: [{ role: 'user', content: 'Track it' }], tools });
+			expect(first.status).toBe(200);
+			expect(first.body.choices[0]).toMatchObject({ finish_reason: 'tool_calls', message: { role: 'assistant', content: null } });
+			const [toolCall] = first.body.choices[0].message.tool_calls;
+			expect(toolCall).toMatchObject({ type: 'function', id: expect.stringMatching(/^call_/), function: { name: 'ShipEngine' } });
+			expect(JSON.parse(toolCall.function.arguments)).toEqual({ Tracking_Number: '9400' });
+
+			const response = await fetch(`${model.url}/v1/chat/completions`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ model: MOCK_MODEL, messages: [], stream: true }),
+			});
+			expect(response.headers.get('content-type')).toBe('text/event-stream');
+			const events = (await response.text()).split('\n\n').filter(Boolean);
+			expect(events.at(-1)).toBe('data: [DONE]');
+			const chunks = events.slice(0, -1).map((event) => JSON.parse(event.replace(/^data: /, '')));
+			expect(chunks.map((chunk) => chunk.choices[0].delta.content ?? '').join('')).toBe('Done');
+			expect(chunks.at(-1).choices[0].finish_reason).toBe('stop');
+
+			expect(model.completions).toHaveLength(2);
+			expect(model.completions[0].tools).toEqual(tools);
+			expect((await call(model, 'GET', '/v1/models')).body.data[0].id).toBe(MOCK_MODEL);
+		} finally {
+			await model.close();
+		}
+	});
+});
+
+describe('mock lookups', () => {
+	it('ShipEngine lists warehouses; SERA lists security questions', async () => {
+		const shipEngine = await startShipEngineMock();
+		const sera = await startSeraMock();
+		try {
+			const warehouses = await call(shipEngine, 'GET', '/v1/warehouses', undefined, apiKey);
+			expect(warehouses.body.warehouses.map((warehouse: { warehouse_id: string; is_default: boolean }) => [warehouse.warehouse_id, warehouse.is_default])).toEqual([
+				['se-200001', true],
+				['se-200002', false],
+			]);
+			const token = sera.issueAccessToken();
+			const questions = await call({ url: sera.apiUrl }, 'GET', '/v1/security_questions', undefined, { Authorization: `Bearer ${token}` });
+			expect(questions.status).toBe(200);
+			expect(questions.body[0]).toEqual({ security_question: expect.any(String), security_question_type: expect.any(String) });
+		} finally {
+			await Promise.all([shipEngine.close(), sera.close()]);
 		}
 	});
 });

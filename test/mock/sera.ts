@@ -329,6 +329,13 @@ export async function startSeraMock(options: SeraMockOptions = {}): Promise<Sera
 			],
 		});
 
+	const securityQuestions = () =>
+		json(200, [
+			{ security_question: "What was your childhood nickname?", security_question_type: 'childhood_nickname' },
+			{ security_question: "What is your mother's maiden name?", security_question_type: 'mothers_maiden_name' },
+			{ security_question: 'What was the name of your first pet?', security_question_type: 'first_pet_name' },
+		]);
+
 	const api = (path: string) => new RegExp(`^${API}/v1${path}$`);
 
 	const routes = (): Route[] => [
@@ -347,6 +354,7 @@ export async function startSeraMock(options: SeraMockOptions = {}): Promise<Sera
 				: seraError(800000, "The request is invalid: 'url_type' is required."),
 		),
 		route('GET', api('/carrier-services'), carrierServices),
+		route('GET', api('/security_questions'), securityQuestions),
 		route('POST', api('/rates'), rates),
 		route('POST', api('/labels'), createLabel),
 		route('GET', api('/labels/([^/]+)'), withLabel((label, req) => json(200, { labels: labelImages(label, req.query), forms: null }))),

@@ -14,6 +14,7 @@ import {
 	findCarrier,
 	optionsJson,
 	packagesJson,
+	warehousesJson,
 	recognizeAddress,
 	servicesJson,
 	STARTING_BALANCE,
@@ -623,6 +624,8 @@ export async function startShipEngineMock(options: ShipEngineMockOptions = {}): 
 		route('GET', /^\/v1\/carriers\/([^/]+)\/packages$/, withCarrier(() => json(200, { packages: packagesJson() }))),
 		route('GET', /^\/v1\/carriers\/([^/]+)\/options$/, withCarrier(() => json(200, { options: optionsJson() }))),
 		route('PUT', /^\/v1\/carriers\/([^/]+)\/add_funds$/, addFunds),
+
+		route('GET', /^\/v1\/warehouses$/, () => json(200, { warehouses: warehousesJson() })),
 
 		route('POST', /^\/v1\/addresses\/validate$/, validate),
 		route('PUT', /^\/v1\/addresses\/recognize$/, recognize),

@@ -95,6 +95,22 @@ export function servicesJson(carrier: CarrierDef): Json[] {
 }
 
 export const packagesJson = (): Json[] => PACKAGES.map((pkg) => ({ ...pkg }));
+/** Ship-from locations (GET /v1/warehouses). */
+export const warehousesJson = (): Json[] =>
+	WAREHOUSES.map(([warehouse_id, name, is_default, origin]) => ({
+		warehouse_id,
+		name,
+		is_default,
+		created_at: '2024-01-15T10:00:00Z',
+		origin_address: { ...origin },
+		return_address: { ...origin },
+	}));
+
+const WAREHOUSES: Array<[string, string, boolean, Json]> = [
+	['se-200001', 'Main HQ', true, { name: 'Mock Shop', phone: '555-555-5555', company_name: 'Mock Shop', address_line1: '4 Jersey St', city_locality: 'Boston', state_province: 'MA', postal_code: '02215', country_code: 'US', address_residential_indicator: 'no' }],
+	['se-200002', 'West Coast', false, { name: 'Mock Shop West', phone: '555-555-5556', company_name: 'Mock Shop', address_line1: '1150 Magic Way', city_locality: 'Anaheim', state_province: 'CA', postal_code: '92802', country_code: 'US', address_residential_indicator: 'no' }],
+];
+
 export const optionsJson = (): Json[] => OPTIONS.map((option) => ({ ...option }));
 
 export function carrierJson(carrier: CarrierDef, balance: number): Json {
