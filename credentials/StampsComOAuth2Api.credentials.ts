@@ -86,22 +86,32 @@ export class StampsComOAuth2Api implements ICredentialType {
 			default: 'body',
 		},
 		{
+			displayName: 'Use Custom Hosts',
+			name: 'useCustomHosts',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send traffic through other hosts (a proxy or a local mock) instead of the ones Environment names. Off: the API Base URL and Sign-In Host below are hidden and not used.',
+		},
+		{
 			displayName: 'API Base URL',
 			name: 'apiBaseUrl',
 			type: 'string',
 			default: '',
+			displayOptions: { show: { useCustomHosts: [true] } },
 			placeholder: 'e.g. https://api.testing.stampsendicia.com/sera',
 			description:
-				'Advanced: send API requests to another host (a proxy or a local mock), including the /sera path. Leave empty to follow Environment.',
+				'Send API requests to another host (a proxy or a local mock), including the /sera path. Leave empty to follow Environment.',
 		},
 		{
 			displayName: 'Sign-In Host',
 			name: 'signInHost',
 			type: 'string',
 			default: '',
+			displayOptions: { show: { useCustomHosts: [true] } },
 			placeholder: 'e.g. https://signin.testing.stampsendicia.com',
 			description:
-				'Advanced: sign in through another host (a proxy or a local mock); /authorize and /oauth/token are appended. Leave empty to follow Environment.',
+				'Sign in through another host (a proxy or a local mock); /authorize and /oauth/token are appended. Leave empty to follow Environment.',
 		},
 	];
 }

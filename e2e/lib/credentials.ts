@@ -36,6 +36,7 @@ export function credentialsFor(ports: MockPorts) {
 			type: 'stampsComOAuth2Api',
 			data: {
 				environment: 'staging',
+				useCustomHosts: true,
 				apiBaseUrl: `http://127.0.0.1:${ports.sera}/sera`,
 				signInHost: `http://127.0.0.1:${ports.sera}/signin`,
 				...STAMPS_CLIENT,

@@ -67,6 +67,13 @@ export function reshape(location: Location, paths: string[], change: (value: unk
 export const trimmed = (location: Location, ...paths: string[]): PreSendAction =>
 	reshape(location, paths, (value) => (typeof value === 'string' ? value.trim() : value));
 
+/**
+ * Carrier, service and package codes: both APIs want them in lower case and refuse "UPS" or
+ * "USPS_Priority_Mail" (an AI model often writes them so); sent trimmed and lower case.
+ */
+export const asCode = (location: Location, ...paths: string[]): PreSendAction =>
+	reshape(location, paths, (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+
 /** Turns "a, b; c" (or an array) into ['a', 'b', 'c'] without empty entries. */
 export const splitList = (value: unknown): string[] =>
 	(Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,;]+/))

@@ -57,6 +57,7 @@ export async function seraHarness(): Promise<Harness & { mock: SeraMockServer; a
 		credentials: {
 			stampsComOAuth2Api: {
 				environment: 'staging',
+				useCustomHosts: true,
 				apiBaseUrl: mock.apiUrl,
 				signInHost: mock.signinUrl,
 				clientId: 'faults-client',

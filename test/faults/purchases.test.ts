@@ -134,7 +134,7 @@ describe(`${ITEMS} purchases per node with injected faults`, () => {
 		});
 		try {
 			const sera = h.credentials.stampsComOAuth2Api;
-			const credentials = { stampsComOAuth2Api: { ...sera, apiBaseUrl: `${proxy.url}/sera` } };
+			const credentials = { stampsComOAuth2Api: { ...sera, useCustomHosts: true, apiBaseUrl: `${proxy.url}/sera` } };
 			const items = await purchaseAll(h, SERA_LABEL_CREATE, credentials);
 			const c = tally(items, proxy, h.mock.purchases);
 			counts['Stamps.com Label > Create'] = c;

@@ -143,8 +143,8 @@ describe('secrets never leave in outputs, errors or logs', () => {
 			await run('refresh', SERA_READ, h.credentials);
 			await run('good purchase', { ...SERA_LABEL_CREATE, additionalFields: { labelOutputType: 'base64' } }, fresh());
 			await run('refused refresh', SERA_READ, withTokens('at_expired_S3cret', 'rt_refused_S3cret'));
-			await run('token endpoint unreachable', SERA_READ, withTokens('at_expired_unreachable_S3cret', 'rt_unreachable_S3cret', { signInHost: await closedUrl() }));
-			await run('api unreachable', SERA_READ, withTokens(h.mock.issueAccessToken(), h.refreshToken, { apiBaseUrl: await closedUrl() }));
+			await run('token endpoint unreachable', SERA_READ, withTokens('at_expired_unreachable_S3cret', 'rt_unreachable_S3cret', { useCustomHosts: true, signInHost: await closedUrl() }));
+			await run('api unreachable', SERA_READ, withTokens(h.mock.issueAccessToken(), h.refreshToken, { useCustomHosts: true, apiBaseUrl: await closedUrl() }));
 			await run('bad input', { ...SERA_LABEL_CREATE, weight: 0 }, fresh());
 			// 401 on every API call, even after a successful refresh (the last script: nothing runs after it).
 			h.mock.script('*', /^\/sera\/v1\//, { status: 401, body: { errors: [{ error_code: 'unauthorized', error_message: 'Unauthorized' }] } }, 10);
@@ -241,7 +241,7 @@ describe('an answer that echoes the request (credential included) leaves no secr
 			for (const status of [401, 500]) {
 				const echo = await startEcho(status);
 				try {
-					await run(`token ${status}`, SERA_READ, withTokens('at_expired_for_echo_S3cret', `rt_echo_${status}_S3cret`, { signInHost: echo.url }));
+					await run(`token ${status}`, SERA_READ, withTokens('at_expired_for_echo_S3cret', `rt_echo_${status}_S3cret`, { useCustomHosts: true, signInHost: echo.url }));
 					expect(echo.hits).toBeGreaterThan(0);
 				} finally {
 					await echo.close();
@@ -251,7 +251,7 @@ describe('an answer that echoes the request (credential included) leaves no secr
 				const echo = await startEcho(status);
 				try {
 					for (const parameters of [SERA_READ, SERA_LABEL_CREATE]) {
-						await run(`api ${status}`, parameters, withTokens(h.mock.issueAccessToken(), h.refreshToken, { apiBaseUrl: echo.url }));
+						await run(`api ${status}`, parameters, withTokens(h.mock.issueAccessToken(), h.refreshToken, { useCustomHosts: true, apiBaseUrl: echo.url }));
 					}
 					expect(echo.hits).toBeGreaterThan(0);
 				} finally {

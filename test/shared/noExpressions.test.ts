@@ -74,7 +74,7 @@ describe('no n8n expression on the request path', () => {
 	it.each([
 		['staging', {}, STAGING_API, '/sera'],
 		['production', { environment: 'production' }, PRODUCTION_API, '/sera'],
-		['an API Base URL override', { apiBaseUrl: 'https://sera-proxy.example.com/sera/' }, 'https://sera-proxy.example.com', '/sera'],
+		['an API Base URL override', { useCustomHosts: true, apiBaseUrl: 'https://sera-proxy.example.com/sera/' }, 'https://sera-proxy.example.com', '/sera'],
 	])('Stamps.com: Tracking > Get over 5 items on %s evaluates none and reaches the right host', async (_name, creds, host, prefix) => {
 		const scope = nock(host, { reqheaders: { authorization: BEARER } })
 			.get(`${prefix}/v1/tracking`)

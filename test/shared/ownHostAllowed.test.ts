@@ -54,7 +54,7 @@ describe('the credential\'s own host stays allowed when domains are restricted',
 			.reply(200, fixture('tracking.json'));
 		const { items, error } = await runSera(
 			{ resource: 'tracking', operation: 'get', carrier: 'usps', trackingNumber: '9405511899560772485630' },
-			{ creds: { ...RESTRICTED, apiBaseUrl: 'https://sera-proxy.example.com/sera' } },
+			{ creds: { ...RESTRICTED, useCustomHosts: true, apiBaseUrl: 'https://sera-proxy.example.com/sera' } },
 		);
 		expect(error?.message).toBeUndefined();
 		expect(items).toHaveLength(1);

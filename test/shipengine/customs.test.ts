@@ -206,4 +206,32 @@ describe('ShipEngine international label (Customs fields)', () => {
 		expect(error).toBeUndefined();
 		expect(api.isDone()).toBe(true);
 	});
+
+	it('Shipment > Create: each item\'s customs from its own line items, in the one request for all items', async () => {
+		const orders = [
+			{ json: { items: [{ title: 'Cotton T-shirt', qty: 2, price: 15 }] } },
+			{ json: { items: [{ title: 'Ceramic mug', qty: 1, price: 12.5 }] } },
+		];
+		const api = nock(API, headers)
+			.post('/v1/shipments', (sent: { shipments: Array<{ customs?: { customs_items?: Array<{ description: string }> } }> }) =>
+				sent.shipments.map((s) => s.customs?.customs_items?.[0]?.description).join() === 'Cotton T-shirt,Ceramic mug',
+			)
+			.reply(200, { has_errors: false, shipments: [0, 1].map((n) => ({ ...fixture('shipment.json'), shipment_id: `se-${3000 + n}`, errors: [] })) });
+		const { items, error } = await run(
+			{
+				resource: 'shipment',
+				operation: 'create',
+				carrierId: 'se-456789',
+				serviceCode: 'usps_priority_mail_international',
+				shipTo: shipToBerlin,
+				shipFrom: shipFromParam,
+				packages: packagesParam,
+				customs: { customsItemsList: '={{ $json.items.map(i => ({ description: i.title, quantity: i.qty, value: i.price, currency: "EUR" })) }}' },
+			},
+			{ input: orders },
+		);
+		expect(error).toBeUndefined();
+		expect(api.isDone()).toBe(true);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
 });

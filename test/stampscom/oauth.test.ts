@@ -72,7 +72,22 @@ describe('Hosts', () => {
 		nock('https://sera-proxy.example.com', { reqheaders: { authorization: BEARER } })
 			.get('/sera/v1/balance')
 			.reply(200, fixture('balance.json'));
-		const { error } = await run(getBalance, { creds: { apiBaseUrl: 'https://sera-proxy.example.com/sera/' } });
+		const { error } = await run(getBalance, { creds: { useCustomHosts: true, apiBaseUrl: 'https://sera-proxy.example.com/sera/' } });
+		expect(error).toBeUndefined();
+	});
+
+	it('hides the host overrides until Use Custom Hosts is on, and then ignores them (issue 17, defect 10)', async () => {
+		const credential = new StampsComOAuth2Api();
+		const names = credential.properties.filter((p) => p.type !== 'hidden').map((p) => p.name);
+		// Environment first among the credential's own fields; the overrides last, behind the toggle.
+		expect(names).toEqual(['environment', 'useCustomHosts', 'apiBaseUrl', 'signInHost']);
+		for (const name of ['apiBaseUrl', 'signInHost']) {
+			expect(credential.properties.find((p) => p.name === name)?.displayOptions).toEqual({ show: { useCustomHosts: [true] } });
+		}
+		expect(credential.properties.find((p) => p.name === 'useCustomHosts')?.default).toBe(false);
+		// An override left in the data while the toggle is off is not used (n8n drops hidden fields).
+		nock(STAGING_API, { reqheaders: { authorization: BEARER } }).get('/sera/v1/balance').reply(200, fixture('balance.json'));
+		const { error } = await run(getBalance, { creds: { useCustomHosts: false, apiBaseUrl: 'https://sera-proxy.example.com/sera/' } });
 		expect(error).toBeUndefined();
 	});
 
@@ -112,7 +127,7 @@ describe('Hosts', () => {
 		nock(STAGING_API).get('/sera/v1/balance').reply(401, {});
 		nock('https://signin-proxy.example.com').post('/oauth/token').reply(200, { access_token: 'at-3', token_type: 'Bearer', expires_in: '900' });
 		nock(STAGING_API, { reqheaders: { authorization: 'Bearer at-3' } }).get('/sera/v1/balance').reply(200, fixture('balance.json'));
-		const { error } = await run(getBalance, { creds: { signInHost: 'https://signin-proxy.example.com/' } });
+		const { error } = await run(getBalance, { creds: { useCustomHosts: true, signInHost: 'https://signin-proxy.example.com/' } });
 		expect(error).toBeUndefined();
 	});
 });
@@ -134,7 +149,7 @@ describe('Credential', () => {
 		});
 		const production = await resolve({ clientId: 'a', clientSecret: 'b' });
 		expect(production).toMatchObject({ authUrl: `${PRODUCTION_SIGNIN}/authorize`, accessTokenUrl: `${PRODUCTION_SIGNIN}/oauth/token` });
-		const override = await resolve({ environment: 'staging', signInHost: 'http://localhost:9999/signin/' });
+		const override = await resolve({ environment: 'staging', useCustomHosts: true, signInHost: 'http://localhost:9999/signin/' });
 		expect(override).toMatchObject({ authUrl: 'http://localhost:9999/signin/authorize', accessTokenUrl: 'http://localhost:9999/signin/oauth/token' });
 	});
 

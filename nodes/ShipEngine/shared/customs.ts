@@ -72,6 +72,7 @@ const shipEngineCustomsExtras: INodeProperties[] = [
 					{
 						displayName: 'Tax Identifier Type',
 						name: 'identifierType',
+						description: 'Kind of tax identifier (e.g. VAT, EORI)',
 						type: 'options',
 						options: IDENTIFIER_TYPES.map((value) => ({ name: value.toUpperCase(), value })),
 						default: 'ioss',

@@ -20,7 +20,7 @@ export function choiceFilter(displayName: string, name: string, property: string
 /** Sort By (`sort_by`) and Sort Direction (`sort_dir`, default descending). */
 export function sortFilters(sortBy: string[], fallback = 'created_at'): INodeProperties[] {
 	return [
-		choiceFilter('Sort By', 'sortBy', 'sort_by', sortBy, fallback),
+		choiceFilter('Sort By', 'sortBy', 'sort_by', sortBy, fallback, 'Which date to sort the list by'),
 		{
 			displayName: 'Sort Direction',
 			name: 'sortDir',
@@ -30,6 +30,7 @@ export function sortFilters(sortBy: string[], fallback = 'created_at'): INodePro
 				{ name: 'Descending', value: 'desc' },
 			],
 			default: 'desc',
+			description: 'Oldest or newest first',
 			routing: query('sort_dir'),
 		},
 	];

@@ -30,6 +30,9 @@ export function packageTypeLookup(carrierFields = ['carrierId']): TypeOptions {
 /** Warehouses (ship-from locations) → warehouse_id. */
 export const warehouseLookup: TypeOptions = { loadOptionsMethod: 'getWarehouses' };
 
+/** Carrier codes ShipEngine tracks most (shipengine-labels-reference.txt); any other code works too. */
+export const CARRIER_CODES = ['usps', 'stamps_com', 'ups', 'fedex', 'dhl_express', 'dhl_global_mail', 'canada_post', 'royal_mail', 'ontrac', 'asendia', 'endicia'];
+
 interface DropdownSpec {
 	displayName: string;
 	name: string;
@@ -61,8 +64,8 @@ export function carrierDropdown(show: Show, overrides: Partial<INodeProperties> 
 /** Required carrier code dropdown (`carrierCode`), for tracking numbers bought anywhere. */
 export function carrierCodeDropdown(show: Show, overrides: Partial<INodeProperties> = {}): INodeProperties {
 	const spec = { displayName: 'Carrier Code Name or ID', name: 'carrierCode', typeOptions: carrierCodeLookup };
-	const what = 'Carrier that shipped the package; the list shows your connected carriers, any ShipEngine carrier code works';
-	return dropdown({ ...spec, what, example: 'stamps_com, ups, fedex' }, show, overrides);
+	const what = `Carrier that shipped the package, as a ShipEngine carrier code in lower case: ${CARRIER_CODES.join(', ')}, or another code ShipEngine lists (upper case is converted). The list shows your connected carriers`;
+	return dropdown({ ...spec, what, example: 'ups' }, show, overrides);
 }
 
 /** Required service dropdown (`serviceCode`) that depends on a carrier field. */

@@ -64,7 +64,7 @@ export function toApiPackages(ctx: IExecuteSingleFunctions, raw: IDataObject | u
 			}
 			pkg.dimensions = { unit: p.dimensionUnit ?? 'inch', length: dims[0], width: dims[1], height: dims[2] };
 		}
-		if (p.packageCode) pkg.package_code = String(p.packageCode).trim();
+		if (p.packageCode) pkg.package_code = String(p.packageCode).trim().toLowerCase();
 		const insured = Number(p.insuredValue ?? 0);
 		if (insured < 0 || Number.isNaN(insured)) throw inputError(ctx, `${field} > Insured Value`, 'must be zero or more');
 		if (insured > 0) pkg.insured_value = { currency: String(p.insuredCurrency || 'usd').toLowerCase(), amount: insured };

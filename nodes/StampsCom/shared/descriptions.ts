@@ -112,6 +112,7 @@ export const SHIPMENT_OPTIONS: INodeProperties[] = [
 	{
 		displayName: 'Delivery Confirmation Type',
 		name: 'deliveryConfirmationType',
+		description: 'Delivery confirmation the carrier must obtain (changes the price)',
 		type: 'options',
 		options: DELIVERY_CONFIRMATION_OPTIONS,
 		default: 'tracking',
@@ -189,6 +190,7 @@ export function labelOptionFields(type: 'body' | 'query'): INodeProperties[] {
 		{
 			displayName: 'Label Size',
 			name: 'labelSize',
+			description: 'Paper size of the label',
 			type: 'options',
 			options: LABEL_SIZE_OPTIONS,
 			default: '4x6',

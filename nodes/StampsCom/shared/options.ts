@@ -13,6 +13,9 @@ export const CARRIER_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'USPS', value: 'usps' },
 ];
 
+/** The carrier codes SERA takes, for descriptions a model reads: "canada_post, dhl_express, ...". */
+export const CARRIER_VALUES = CARRIER_OPTIONS.map((option) => String(option.value)).join(', ');
+
 export const SERVICE_TYPE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Canada Post Expedited Parcel', value: 'canada_post_expedited_parcel' },
 	{ name: 'Canada Post Expedited Parcel USA', value: 'canada_post_expedited_parcel_usa' },

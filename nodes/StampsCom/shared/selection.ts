@@ -6,13 +6,15 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { addressCollection } from './address';
 import { labelIdsField } from './descriptions';
-import { CARRIER_OPTIONS } from './options';
+import { asCode } from '../../shared/requestShaping';
+import { CARRIER_OPTIONS, CARRIER_VALUES } from './options';
 import { DATE_ONLY } from './validation';
 
 export function selectByField(show: IDisplayOptions['show'], addressDescription: string): INodeProperties {
 	return {
 		displayName: 'Select Labels By',
 		name: 'selectBy',
+		description: 'Which labels to include: a list of label IDs, or every label of an origin address',
 		type: 'options',
 		noDataExpression: true,
 		options: [
@@ -48,8 +50,9 @@ export function selectionFields(
 			options: CARRIER_OPTIONS,
 			required: true,
 			default: 'usps',
+			description: `Carrier of the labels: ${CARRIER_VALUES} (lower case; upper case is converted)`,
 			displayOptions: { show: byAddress },
-			routing: { send: { type: 'body', property: 'carrier' } },
+			routing: { send: { type: 'body', property: 'carrier', preSend: [asCode('body', 'carrier')] } },
 		});
 	}
 	if (options.shipDate) {

@@ -85,6 +85,7 @@ const customsItemValues: INodeProperties[] = [
 	{
 		displayName: 'Customs Item Weight Unit',
 		name: 'customsItemWeightUnit',
+		description: 'Unit of Customs Item Weight',
 		type: 'options',
 		options: CUSTOMS_WEIGHT_UNITS,
 		default: 'ounce',

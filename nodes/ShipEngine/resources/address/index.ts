@@ -19,7 +19,7 @@ export const addressDescription: INodeProperties[] = [
 			{
 				name: 'Parse',
 				value: 'parse',
-				action: 'Parse an address from free text',
+				action: 'Parse an address from free text for free',
 				description:
 					'Extract a structured address (name, lines, city, postal code, country) from free text with a confidence score. Nothing is validated: chain Validate after it.',
 				routing: {
@@ -30,7 +30,7 @@ export const addressDescription: INodeProperties[] = [
 			{
 				name: 'Validate',
 				value: 'validate',
-				action: 'Validate an address',
+				action: 'Validate an address counted against the plan validations',
 				description:
 					'Check and standardise a postal address: status verified / warning / unverified / error, the corrected (matched) address and messages. Needs the ShipEngine Advanced plan.',
 				routing: {

@@ -36,7 +36,7 @@ export const balanceDescription: INodeProperties[] = [
 			{
 				name: 'Add Carrier Funds',
 				value: 'addFunds',
-				action: 'Add funds to a carrier balance',
+				action: 'Add funds to a carrier balance charged to your payment method',
 				description: `Buy postage: add money to the balance of a carrier account that needs funding (e.g. Stamps.com). Charges the account. ${NO_RETRY_NOTE}`,
 				routing: {
 					request: { method: 'PUT', url: carrierUrl('/add_funds') },
@@ -56,7 +56,7 @@ export const balanceDescription: INodeProperties[] = [
 			{
 				name: 'Add Insurance Funds',
 				value: 'addInsuranceFunds',
-				action: 'Add funds to the insurance balance',
+				action: 'Add funds to the insurance balance charged to your payment method',
 				description: `Add money to the Shipsurance insurance balance used for insured shipments. Charges the account. ${NO_RETRY_NOTE}`,
 				routing: {
 					request: { method: 'PATCH', url: '/v1/insurance/shipsurance/add_funds' },
@@ -70,7 +70,7 @@ export const balanceDescription: INodeProperties[] = [
 			{
 				name: 'Get Carrier Balance',
 				value: 'get',
-				action: 'Get the balance of a carrier',
+				action: 'Get the balance of a carrier for free',
 				description: 'Get the postage balance of one carrier account (carrier_id, friendly_name, balance)',
 				routing: {
 					request: { method: 'GET', url: carrierUrl() },
@@ -81,7 +81,7 @@ export const balanceDescription: INodeProperties[] = [
 			{
 				name: 'Get Insurance Balance',
 				value: 'getInsuranceBalance',
-				action: 'Get the insurance balance',
+				action: 'Get the insurance balance for free',
 				description: 'Get the Shipsurance insurance balance ({ currency, amount })',
 				routing: {
 					request: { method: 'GET', url: '/v1/insurance/shipsurance/balance' },
@@ -91,7 +91,7 @@ export const balanceDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many carrier balances',
+				action: 'Get many carrier balances for free',
 				description: 'Get the postage balance of every connected carrier account, one item per carrier',
 				routing: {
 					request: { method: 'GET', url: '/v1/carriers' },

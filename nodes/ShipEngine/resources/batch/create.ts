@@ -24,6 +24,7 @@ export const batchCreateDescription: INodeProperties[] = [
 	{
 		displayName: 'Create From',
 		name: 'batchSource',
+		description: 'Which shipments or rates the batch holds',
 		type: 'options',
 		noDataExpression: true,
 		options: [

@@ -25,7 +25,7 @@ export const batchGetAllDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showOnlyForBatchGetAll },
 		options: [
-			{ displayName: 'Batch Number', name: 'batchNumber', type: 'string', default: '', routing: query('batch_number') },
+			{ displayName: 'Batch Number', name: 'batchNumber', type: 'string', default: '', description: 'Only the batch with this batch number', routing: query('batch_number') },
 			dateTimeFilter('Created After', 'createdAtStart', 'Only batches created at or after this time'),
 			dateTimeFilter('Created Before', 'createdAtEnd', 'Only batches created at or before this time'),
 			dateTimeFilter('Processed After', 'processedAtStart', 'Only batches processed at or after this time'),

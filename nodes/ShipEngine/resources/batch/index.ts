@@ -32,7 +32,7 @@ export const batchDescription: INodeProperties[] = [
 			{
 				name: 'Add To',
 				value: 'addTo',
-				action: 'Add shipments or rates to a batch',
+				action: 'Add shipments or rates to a batch for free',
 				description: 'Add shipments or rates to an open batch',
 				routing: {
 					request: { method: 'POST', url: `${batchUrl}/add` },
@@ -43,7 +43,7 @@ export const batchDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a batch',
+				action: 'Create a batch for free',
 				description:
 					'Create a batch of shipments or rates to buy together; from every input item\'s shipment in one request, or from ID lists. Nothing is bought until Process.',
 				routing: {
@@ -56,7 +56,7 @@ export const batchDescription: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a batch',
+				action: 'Delete a batch for free',
 				description: 'Delete a batch (its shipments stay)',
 				routing: {
 					request: { method: 'DELETE', url: batchUrl },
@@ -69,7 +69,7 @@ export const batchDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a batch',
+				action: 'Get a batch for free',
 				description: 'Get a batch by ID: status, counts of labels, errors and warnings, and its label file link',
 				routing: {
 					request: { method: 'GET', url: batchUrl },
@@ -80,7 +80,7 @@ export const batchDescription: INodeProperties[] = [
 			{
 				name: 'Get By External ID',
 				value: 'getByExternalId',
-				action: 'Get a batch by external ID',
+				action: 'Get a batch by external ID for free',
 				description: 'Get a batch by your own External Batch ID',
 				routing: {
 					request: { method: 'GET', url: '/v1/batches/external_batch_id/{externalBatchId}' },
@@ -91,7 +91,7 @@ export const batchDescription: INodeProperties[] = [
 			{
 				name: 'Get Errors',
 				value: 'getErrors',
-				action: 'Get the errors of a batch',
+				action: 'Get the errors of a batch for free',
 				description: 'List the shipments of a processed batch that got no label, one item per error, with the reason',
 				routing: {
 					request: { method: 'GET', url: `${batchUrl}/errors` },
@@ -103,7 +103,7 @@ export const batchDescription: INodeProperties[] = [
 			{
 				name: 'Get Labels',
 				value: 'getLabels',
-				action: 'Get the label file of a batch',
+				action: 'Get the label file of a batch for free',
 				description: 'The combined label file of a processed batch (every label in one PDF, PNG or ZPL file) as binary data, ready to print or email',
 				routing: {
 					request: { method: 'GET', url: batchUrl },
@@ -114,7 +114,7 @@ export const batchDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many batches',
+				action: 'Get many batches for free',
 				description: 'List batches, filtered by status, batch number, creation or processing date',
 				routing: {
 					request: { method: 'GET', url: '/v1/batches' },
@@ -126,7 +126,7 @@ export const batchDescription: INodeProperties[] = [
 			{
 				name: 'Process',
 				value: 'process',
-				action: 'Process a batch and buy its labels',
+				action: 'Process a batch and buy its labels charged to the carrier accounts',
 				description:
 					'Buy every label of an open batch, in the chosen label format and layout. Reads the status first: a batch already queued, processing or completed is returned as it is, never processed twice.',
 				routing: {
@@ -139,7 +139,7 @@ export const batchDescription: INodeProperties[] = [
 			{
 				name: 'Remove From',
 				value: 'removeFrom',
-				action: 'Remove shipments or rates from a batch',
+				action: 'Remove shipments or rates from a batch for free',
 				description: 'Take shipments or rates out of an open batch',
 				routing: {
 					request: { method: 'POST', url: `${batchUrl}/remove` },

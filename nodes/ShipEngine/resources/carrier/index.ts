@@ -26,7 +26,7 @@ export const carrierDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a carrier',
+				action: 'Get a carrier for free',
 				description: 'Get one connected carrier account with its balance, services, package types and options',
 				routing: {
 					request: { method: 'GET', url: carrierUrl() },
@@ -37,7 +37,7 @@ export const carrierDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many carriers',
+				action: 'Get many carriers for free',
 				description: 'List the carrier accounts connected to ShipEngine, with their services and package types',
 				routing: {
 					request: { method: 'GET', url: '/v1/carriers' },
@@ -47,21 +47,21 @@ export const carrierDescription: INodeProperties[] = [
 			{
 				name: 'Get Options',
 				value: 'getOptions',
-				action: 'Get the advanced options of a carrier',
+				action: 'Get the advanced options of a carrier for free',
 				description: 'List the advanced shipment options a carrier supports (name, default value, description), one item each',
 				routing: { request: { method: 'GET', url: carrierUrl('/options') }, send: checkCarrier, output: listOf('options') },
 			},
 			{
 				name: 'Get Package Types',
 				value: 'getPackageTypes',
-				action: 'Get the package types of a carrier',
+				action: 'Get the package types of a carrier for free',
 				description: 'List the package types of a carrier (package_code, name, dimensions), one item each',
 				routing: { request: { method: 'GET', url: carrierUrl('/packages') }, send: checkCarrier, output: listOf('packages') },
 			},
 			{
 				name: 'Get Services',
 				value: 'getServices',
-				action: 'Get the services of a carrier',
+				action: 'Get the services of a carrier for free',
 				description: 'List the shipping services of a carrier (service_code, name, domestic, international), one item each',
 				routing: { request: { method: 'GET', url: carrierUrl('/services') }, send: checkCarrier, output: listOf('services') },
 			},

@@ -9,6 +9,7 @@ import {
 	serviceCodeField,
 	shipmentAdditionalFields,
 } from '../../shared/descriptions';
+import { asCode } from '../../../shared/requestShaping';
 import { labelPurchaseAdditionalFields } from './purchaseFields';
 import { shipEngineCustomsField } from '../../shared/customs';
 
@@ -21,7 +22,7 @@ export const labelCreateDescription: INodeProperties[] = [
 	},
 	{
 		...serviceCodeField(showOnlyForLabelCreate),
-		routing: { send: { type: 'body', property: 'shipment.service_code' } },
+		routing: { send: { type: 'body', property: 'shipment.service_code', preSend: [asCode('body', 'shipment.service_code')] } },
 	},
 	addressCollection('Ship From', 'shipFrom', showOnlyForLabelCreate, 'Sender address (leave empty when a Warehouse ID is set in Additional Fields)', false),
 	addressCollection('Ship To', 'shipTo', showOnlyForLabelCreate, 'Recipient address'),

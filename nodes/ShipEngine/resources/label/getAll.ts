@@ -25,11 +25,11 @@ export const labelGetAllDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showOnlyForLabelGetAll },
 		options: [
-			{ displayName: 'Batch ID', name: 'batchId', type: 'string', default: '', routing: query('batch_id') },
+			{ displayName: 'Batch ID', name: 'batchId', description: 'Only labels bought in this ShipEngine batch', type: 'string', default: '', routing: query('batch_id') },
 			filterDropdown('carrier', 'Only labels of this carrier account'),
 			dateTimeFilter('Created After', 'createdAtStart', 'Only labels created at or after this time'),
 			dateTimeFilter('Created Before', 'createdAtEnd', 'Only labels created at or before this time'),
-			{ displayName: 'Rate ID', name: 'rateId', type: 'string', default: '', routing: query('rate_id') },
+			{ displayName: 'Rate ID', name: 'rateId', description: 'Only the label bought from this rate ID (from Rate > Calculate)', type: 'string', default: '', routing: query('rate_id') },
 			{
 				displayName: 'Refund Status',
 				name: 'refundStatus',
@@ -45,11 +45,12 @@ export const labelGetAllDescription: INodeProperties[] = [
 				description: 'Only labels whose Refund Assist request has one of these statuses',
 				routing: { send: { type: 'query', property: 'refund_status', preSend: [asCommaList('qs', 'refund_status')] } },
 			},
-			{ displayName: 'Service Code', name: 'serviceCode', type: 'string', default: '', placeholder: 'e.g. usps_priority_mail', routing: query('service_code') },
-			{ displayName: 'Shipment ID', name: 'shipmentId', type: 'string', default: '', routing: query('shipment_id') },
+			{ displayName: 'Service Code', name: 'serviceCode', description: 'Only labels of this service code, lower case (e.g. usps_priority_mail)', type: 'string', default: '', placeholder: 'e.g. usps_priority_mail', routing: query('service_code') },
+			{ displayName: 'Shipment ID', name: 'shipmentId', description: 'Only the labels of this ShipEngine shipment ID', type: 'string', default: '', routing: query('shipment_id') },
 			{
 				displayName: 'Sort By',
 				name: 'sortBy',
+				description: 'Which date to sort the labels by',
 				type: 'options',
 				options: [
 					{ name: 'Created At', value: 'created_at' },
@@ -62,6 +63,7 @@ export const labelGetAllDescription: INodeProperties[] = [
 			{
 				displayName: 'Sort Direction',
 				name: 'sortDir',
+				description: 'Oldest or newest first',
 				type: 'options',
 				options: [
 					{ name: 'Ascending', value: 'asc' },
@@ -73,6 +75,7 @@ export const labelGetAllDescription: INodeProperties[] = [
 			{
 				displayName: 'Status',
 				name: 'labelStatus',
+				description: 'Only labels in this status',
 				type: 'options',
 				options: [
 					{ name: 'Completed', value: 'completed' },
@@ -83,8 +86,8 @@ export const labelGetAllDescription: INodeProperties[] = [
 				default: 'completed',
 				routing: query('label_status'),
 			},
-			{ displayName: 'Tracking Number', name: 'trackingNumber', type: 'string', default: '', routing: query('tracking_number') },
-			{ displayName: 'Warehouse ID', name: 'warehouseId', type: 'string', default: '', routing: query('warehouse_id') },
+			{ displayName: 'Tracking Number', name: 'trackingNumber', description: 'Only the label with this tracking number', type: 'string', default: '', routing: query('tracking_number') },
+			{ displayName: 'Warehouse ID', name: 'warehouseId', type: 'string', default: '', description: 'Only labels shipped from this warehouse ID', routing: query('warehouse_id') },
 		],
 	},
 ];

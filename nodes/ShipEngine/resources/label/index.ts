@@ -34,14 +34,14 @@ const labelOperation: INodeProperties = {
 		{
 			name: 'Cancel Refund',
 			value: 'cancelRefund',
-			action: 'Cancel a scheduled label refund',
+			action: 'Cancel a scheduled label refund so the label stays paid',
 			description: 'Exclude a label whose refund status is request_scheduled from the upcoming Refund Assist request',
 			routing: { request: { method: 'POST', url: labelPath('/cancel_refund') }, output: plainResult },
 		},
 		{
 			name: 'Combine',
 			value: 'combine',
-			action: 'Combine labels into one PDF',
+			action: 'Combine labels into one PDF for free',
 			description:
 				'Put up to 30 existing labels into one PDF file for printing (nothing is bought). Returns the PDF as binary data.',
 			routing: {
@@ -54,7 +54,7 @@ const labelOperation: INodeProperties = {
 		{
 			name: 'Create',
 			value: 'create',
-			action: 'Purchase a shipping label',
+			action: 'Purchase a shipping label charged to the carrier account',
 			description:
 				'Purchase a shipping label for a shipment with a chosen carrier and service (charges the carrier account). Returns the label file as binary data. A retried item never buys twice.',
 			routing: {
@@ -69,7 +69,7 @@ const labelOperation: INodeProperties = {
 		{
 			name: 'Create From Rate',
 			value: 'createFromRate',
-			action: 'Purchase a label from a rate',
+			action: 'Purchase a label from a rate charged to the carrier account',
 			description:
 				'Purchase the label for a rate ID returned by Rate > Calculate (charges the carrier account). Returns the label file as binary data.',
 			routing: {
@@ -82,7 +82,7 @@ const labelOperation: INodeProperties = {
 		{
 			name: 'Create From Shipment',
 			value: 'createFromShipment',
-			action: 'Purchase a label for an existing shipment',
+			action: 'Purchase a label for an existing shipment charged to the carrier account',
 			description:
 				'Purchase the label for an existing ShipEngine shipment ID (charges the carrier account). Returns the label file as binary data.',
 			routing: {
@@ -95,7 +95,7 @@ const labelOperation: INodeProperties = {
 		{
 			name: 'Create Return Label',
 			value: 'createReturn',
-			action: 'Purchase a return label',
+			action: 'Purchase a return label charged to the carrier account',
 			description:
 				'Purchase a return label for an existing outbound label (charges the carrier account). Not repeated automatically on server errors.',
 			routing: {
@@ -108,7 +108,7 @@ const labelOperation: INodeProperties = {
 		{
 			name: 'Create With Rate Shopper',
 			value: 'createWithRateShopper',
-			action: 'Purchase a label with the rate shopper',
+			action: 'Purchase a label with the rate shopper charged to the carrier account',
 			description:
 				'Let ShipEngine pick the cheapest, fastest or best value service among your wallet carriers and purchase that label (charges the account). A retried item never buys twice.',
 			routing: {
@@ -124,7 +124,7 @@ const labelOperation: INodeProperties = {
 		{
 			name: 'Get',
 			value: 'get',
-			action: 'Get a label',
+			action: 'Get a label for free',
 			description: 'Get a label by its ID, with its file as binary data',
 			routing: {
 				request: { method: 'GET', url: labelPath() },
@@ -135,7 +135,7 @@ const labelOperation: INodeProperties = {
 		{
 			name: 'Get By External Shipment ID',
 			value: 'getByExternalShipmentId',
-			action: 'Get a label by external shipment ID',
+			action: 'Get a label by external shipment ID for free',
 			description: 'Get the label bought with an external shipment ID (e.g. your order number), with its file as binary data',
 			routing: {
 				request: {
@@ -149,7 +149,7 @@ const labelOperation: INodeProperties = {
 		{
 			name: 'Get Many',
 			value: 'getAll',
-			action: 'Get many labels',
+			action: 'Get many labels for free',
 			description: 'List labels, newest first, filtered by status, carrier, tracking number, dates and more',
 			routing: {
 				request: { method: 'GET', url: '/v1/labels' },
@@ -161,14 +161,14 @@ const labelOperation: INodeProperties = {
 		{
 			name: 'Get Tracking',
 			value: 'getTracking',
-			action: 'Get tracking information of a label',
+			action: 'Get tracking information of a label for free',
 			description: 'Get the tracking status and events of a label bought through ShipEngine',
 			routing: { request: { method: 'GET', url: labelPath('/track') }, output: plainResult },
 		},
 		{
 			name: 'Void',
 			value: 'void',
-			action: 'Void a label',
+			action: 'Void an unused label to get its cost refunded',
 			description: 'Void an unused label to get a refund; the answer says whether the carrier approved it',
 			routing: { request: { method: 'PUT', url: labelPath('/void') }, output: plainResult },
 		},

@@ -23,7 +23,7 @@ export const manifestDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a manifest',
+				action: 'Create a manifest for free',
 				description:
 					'Create an end-of-day manifest (SCAN form) for the labels of one carrier, warehouse and ship date, so the carrier scans one form instead of every parcel',
 				routing: {
@@ -35,7 +35,7 @@ export const manifestDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a manifest',
+				action: 'Get a manifest for free',
 				description: 'Get a manifest by ID, with its label IDs and the download link of the form',
 				routing: {
 					request: { method: 'GET', url: '/v1/manifests/{manifestId}' },
@@ -46,7 +46,7 @@ export const manifestDescription: INodeProperties[] = [
 			{
 				name: 'Get Manifest Request',
 				value: 'getRequest',
-				action: 'Get the status of a manifest request',
+				action: 'Get the status of a manifest request for free',
 				description: 'Check whether a manifest created with Create is ready (status in_progress or completed) and get its manifests',
 				routing: {
 					request: {
@@ -60,7 +60,7 @@ export const manifestDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many manifests',
+				action: 'Get many manifests for free',
 				description: 'List manifests, filtered by carrier, warehouse, ship date, creation date or label IDs',
 				routing: {
 					request: { method: 'GET', url: '/v1/manifests', arrayFormat: 'repeat' },

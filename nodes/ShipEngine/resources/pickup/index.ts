@@ -31,7 +31,7 @@ export const pickupDescription: INodeProperties[] = [
 			{
 				name: 'Cancel',
 				value: 'cancel',
-				action: 'Cancel a scheduled pickup',
+				action: 'Cancel a scheduled pickup for free',
 				description: 'Cancel a carrier pickup scheduled with Schedule; outputs { success, pickup_id }',
 				routing: {
 					request: { method: 'DELETE', url: pickupUrl },
@@ -42,7 +42,7 @@ export const pickupDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a scheduled pickup',
+				action: 'Get a scheduled pickup for free',
 				description: 'Get a scheduled pickup by ID: confirmation number, pickup windows, address and labels',
 				routing: {
 					request: { method: 'GET', url: pickupUrl },
@@ -53,7 +53,7 @@ export const pickupDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many scheduled pickups',
+				action: 'Get many scheduled pickups for free',
 				description: 'List scheduled pickups, filtered by carrier, warehouse or creation date',
 				routing: {
 					request: { method: 'GET', url: '/v1/pickups' },
@@ -65,7 +65,7 @@ export const pickupDescription: INodeProperties[] = [
 			{
 				name: 'Schedule',
 				value: 'schedule',
-				action: 'Schedule a pickup',
+				action: 'Schedule a pickup the carrier may charge a fee for',
 				description:
 					'Ask the carrier to collect the parcels of one or more labels within a time window; the answer has the confirmation number',
 				routing: {

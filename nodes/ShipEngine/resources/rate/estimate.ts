@@ -50,6 +50,7 @@ export const rateEstimateDescription: INodeProperties[] = [
 			{
 				displayName: 'Confirmation',
 				name: 'confirmation',
+				description: 'Delivery confirmation the carrier must obtain (changes the price)',
 				type: 'options',
 				options: confirmationOptions,
 				default: 'none',
@@ -58,13 +59,14 @@ export const rateEstimateDescription: INodeProperties[] = [
 			{
 				displayName: 'Dimension Unit',
 				name: 'dimensionUnit',
+				description: 'Unit of Length, Width and Height',
 				type: 'options',
 				options: dimensionUnitOptions,
 				default: 'inch',
 				routing: body('dimensions.unit'),
 			},
-			{ displayName: 'Height', name: 'height', type: 'number', default: 0, routing: body('dimensions.height') },
-			{ displayName: 'Length', name: 'length', type: 'number', default: 0, routing: body('dimensions.length') },
+			{ displayName: 'Height', name: 'height', description: 'Height of the package in Dimension Unit; give length, width and height together', type: 'number', default: 0, routing: body('dimensions.height') },
+			{ displayName: 'Length', name: 'length', description: 'Length of the package in Dimension Unit; give length, width and height together', type: 'number', default: 0, routing: body('dimensions.length') },
 			{
 				displayName: 'Residential',
 				name: 'addressResidentialIndicator',
@@ -86,7 +88,7 @@ export const rateEstimateDescription: INodeProperties[] = [
 				description: 'When the parcel ships (default: now)',
 				routing: body('ship_date'),
 			},
-			{ displayName: 'Width', name: 'width', type: 'number', default: 0, routing: body('dimensions.width') },
+			{ displayName: 'Width', name: 'width', description: 'Width of the package in Dimension Unit; give length, width and height together', type: 'number', default: 0, routing: body('dimensions.width') },
 		],
 	},
 ];

@@ -22,7 +22,7 @@ export const rateDescription: INodeProperties[] = [
 			{
 				name: 'Calculate',
 				value: 'calculate',
-				action: 'Get shipping rates for a shipment',
+				action: 'Get shipping rates for a shipment for free',
 				description:
 					'Get live rates from the chosen carriers for a shipment (addresses and packages, or an existing shipment ID). Can output only the cheapest or fastest rate, whose rate_id Label > Create From Rate buys. Nothing is charged.',
 				routing: {
@@ -35,7 +35,7 @@ export const rateDescription: INodeProperties[] = [
 			{
 				name: 'Estimate',
 				value: 'estimate',
-				action: 'Estimate shipping rates',
+				action: 'Estimate shipping rates for free',
 				description:
 					'Estimate rates from origin and destination postal details and a weight, without a full address. Estimates have no rate ID and cannot be bought. Nothing is charged.',
 				routing: {
@@ -48,7 +48,7 @@ export const rateDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a rate',
+				action: 'Get a rate for free',
 				description: 'Get a rate returned earlier by Calculate, by its rate ID',
 				routing: {
 					request: { method: 'GET', url: '/v1/rates/{rateId}' },

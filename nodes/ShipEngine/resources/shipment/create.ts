@@ -27,6 +27,7 @@ import {
 	shipmentAdditionalFields,
 } from '../../shared/descriptions';
 import { SHIPMENT_SHIP_DATE } from '../../shared/input';
+import { shipEngineCustomsField } from '../../shared/customs';
 import { buildShipment } from '../../shared/shipment';
 import { labelPurchaseAdditionalFields } from '../label/purchaseFields';
 
@@ -78,6 +79,7 @@ export function shipmentFields(show: Show, carrierRequired: boolean): INodePrope
 		addressCollection('Ship To', 'shipTo', show, 'Recipient address'),
 		addressCollection('Ship From', 'shipFrom', show, 'Sender address (leave empty when a Warehouse ID is set in Additional Fields)', false),
 		packagesCollection(show),
+		shipEngineCustomsField(show),
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',

@@ -39,7 +39,7 @@ export const shipmentDescription: INodeProperties[] = [
 			{
 				name: 'Add Tag',
 				value: 'addTag',
-				action: 'Add a tag to a shipment',
+				action: 'Add a tag to a shipment for free',
 				description: 'Tag a shipment (e.g. Fragile, or the day\'s batch) so Get Many can find it by tag',
 				routing: {
 					request: { method: 'POST', url: `${shipmentUrl}/tags/{tagName}` },
@@ -50,7 +50,7 @@ export const shipmentDescription: INodeProperties[] = [
 			{
 				name: 'Cancel',
 				value: 'cancel',
-				action: 'Cancel a shipment',
+				action: 'Cancel a shipment for free',
 				description: 'Mark a shipment cancelled so no batch or label buys it (void its label first, if it has one)',
 				routing: {
 					request: { method: 'PUT', url: `${shipmentUrl}/cancel` },
@@ -61,7 +61,7 @@ export const shipmentDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create shipments',
+				action: 'Create shipments for free',
 				description:
 					'Create a shipment for every input item in one request (100 per request), to rate, batch or buy later; each result is paired with its item. Nothing is bought.',
 				routing: {
@@ -73,7 +73,7 @@ export const shipmentDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a shipment',
+				action: 'Get a shipment for free',
 				description: 'Get a shipment by ID: addresses, packages, carrier, service and status',
 				routing: {
 					request: { method: 'GET', url: shipmentUrl },
@@ -84,7 +84,7 @@ export const shipmentDescription: INodeProperties[] = [
 			{
 				name: 'Get By External ID',
 				value: 'getByExternalId',
-				action: 'Get a shipment by external ID',
+				action: 'Get a shipment by external ID for free',
 				description: 'Get a shipment by your own External Shipment ID (e.g. the order number)',
 				routing: {
 					request: { method: 'GET', url: '/v1/shipments/external_shipment_id/{externalShipmentId}' },
@@ -95,7 +95,7 @@ export const shipmentDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many shipments',
+				action: 'Get many shipments for free',
 				description: 'List shipments, filtered by status (e.g. pending: no label yet), batch, tag, sales order or date',
 				routing: {
 					request: { method: 'GET', url: '/v1/shipments' },
@@ -107,7 +107,7 @@ export const shipmentDescription: INodeProperties[] = [
 			{
 				name: 'Get Rates',
 				value: 'getRates',
-				action: 'Get the rates of a shipment',
+				action: 'Get the rates of a shipment for free',
 				description: 'Get the rates quoted for a shipment; can output only the cheapest, fastest or best value rate',
 				routing: {
 					request: { method: 'GET', url: `${shipmentUrl}/rates` },
@@ -118,7 +118,7 @@ export const shipmentDescription: INodeProperties[] = [
 			{
 				name: 'Get Tags',
 				value: 'getTags',
-				action: 'Get the tags of a shipment',
+				action: 'Get the tags of a shipment for free',
 				description: 'List the tags of a shipment',
 				routing: {
 					request: { method: 'GET', url: `${shipmentUrl}/tags` },
@@ -129,7 +129,7 @@ export const shipmentDescription: INodeProperties[] = [
 			{
 				name: 'Parse',
 				value: 'parse',
-				action: 'Parse a shipment from free text',
+				action: 'Parse a shipment from free text for free',
 				description:
 					'Extract a shipment (addresses, packages, weights, carrier, insurance) from free text such as an email, with a confidence score. Nothing is created.',
 				routing: {
@@ -142,7 +142,7 @@ export const shipmentDescription: INodeProperties[] = [
 			{
 				name: 'Remove Tag',
 				value: 'removeTag',
-				action: 'Remove a tag from a shipment',
+				action: 'Remove a tag from a shipment for free',
 				description: 'Remove one tag from a shipment',
 				routing: {
 					request: { method: 'DELETE', url: `${shipmentUrl}/tags/{tagName}` },
@@ -158,7 +158,7 @@ export const shipmentDescription: INodeProperties[] = [
 			{
 				name: 'Replace Tags',
 				value: 'replaceTags',
-				action: 'Replace the tags of a shipment',
+				action: 'Replace the tags of a shipment for free',
 				description: 'Set the complete list of tags of a shipment (PUT /v1/shipments/tags)',
 				routing: {
 					request: { method: 'PUT', url: '/v1/shipments/tags' },
@@ -174,7 +174,7 @@ export const shipmentDescription: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update a shipment',
+				action: 'Update a shipment for free',
 				description: 'Replace a shipment\'s details (addresses, packages, carrier, options) before it is bought',
 				routing: {
 					request: { method: 'PUT', url: shipmentUrl },

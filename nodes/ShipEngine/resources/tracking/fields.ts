@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { trimmed } from '../../../shared/requestShaping';
+import { asCode, trimmed } from '../../../shared/requestShaping';
 import { carrierCodeDropdown } from '../../shared/lookups';
 
 /** Get, Start and Stop all identify a package by carrier code + tracking number. */
@@ -8,7 +8,7 @@ const showOnlyForTracking = { resource: ['tracking'], operation: ['get', 'start'
 
 export const trackingFields: INodeProperties[] = [
 	carrierCodeDropdown(showOnlyForTracking, {
-		routing: { send: { type: 'query', property: 'carrier_code', preSend: [trimmed('qs', 'carrier_code')] } },
+		routing: { send: { type: 'query', property: 'carrier_code', preSend: [asCode('qs', 'carrier_code')] } },
 	}),
 	{
 		displayName: 'Tracking Number',

@@ -29,7 +29,7 @@ export const trackingDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get tracking information of a package',
+				action: 'Get tracking information of a package for free',
 				description:
 					'Get the current status (e.g. IT in transit, DE delivered), estimated delivery date and tracking events of any package, by carrier code and tracking number',
 				routing: {
@@ -41,7 +41,7 @@ export const trackingDescription: INodeProperties[] = [
 			{
 				name: 'Start',
 				value: 'start',
-				action: 'Start tracking a package',
+				action: 'Start tracking a package for free',
 				description:
 					'Subscribe to tracking updates of a package bought outside ShipEngine; updates then arrive at the ShipEngine Trigger (track event)',
 				routing: {
@@ -53,7 +53,7 @@ export const trackingDescription: INodeProperties[] = [
 			{
 				name: 'Stop',
 				value: 'stop',
-				action: 'Stop tracking a package',
+				action: 'Stop tracking a package for free',
 				description: 'Unsubscribe from tracking updates of a package that was registered with Start',
 				routing: {
 					request: { method: 'POST', url: '/v1/tracking/stop' },

@@ -19,14 +19,14 @@ export const addressDescription: INodeProperties[] = [
 			{
 				name: 'Parse',
 				value: 'parse',
-				action: 'Parse an address',
+				action: 'Parse an address for free',
 				description: 'Split a free-text address into address fields (does not validate it)',
 				routing: seraRouting({ method: 'POST', url: '/v1/addresses/parse' }, [toItems()], [requireValues([['fullAddress', 'Full Address']])]),
 			},
 			{
 				name: 'Validate',
 				value: 'validate',
-				action: 'Validate addresses',
+				action: 'Validate addresses for free',
 				description:
 					'Check one or more addresses against carrier data; returns one item per address with the result code, the matched address and candidates; optionally every input item in one request',
 				routing: {

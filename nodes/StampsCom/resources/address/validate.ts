@@ -89,6 +89,7 @@ export const addressValidateDescription: INodeProperties[] = [
 	{
 		displayName: 'Input Mode',
 		name: 'inputMode',
+		description: 'How to give the addresses: field by field, or as a JSON list',
 		type: 'options',
 		noDataExpression: true,
 		options: [

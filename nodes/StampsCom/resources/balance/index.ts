@@ -19,7 +19,7 @@ export const balanceDescription: INodeProperties[] = [
 			{
 				name: 'Add Funds',
 				value: 'addFunds',
-				action: 'Add funds to the balance',
+				action: 'Add funds to the balance charged to the default payment method',
 				description:
 					'Buy postage: charges the account\'s default payment method in production (play money in staging) and returns the new balance',
 				routing: seraRouting({ method: 'POST', url: '/v1/balance/add-funds' }, [toItems()], [requirePositive([['amount', 'Amount']])]),
@@ -27,7 +27,7 @@ export const balanceDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get the balance',
+				action: 'Get the balance for free',
 				description: 'Get the postage balance available for labels and the maximum balance allowed',
 				routing: seraRouting({ method: 'GET', url: '/v1/balance' }, [toItems()]),
 			},

@@ -79,7 +79,7 @@ export const carrierConnectDescription: INodeProperties[] = [
 			type: field.type ?? 'string',
 			typeOptions: field.secret ? { password: true } : undefined,
 			default: field.type === 'boolean' ? false : '',
-			...(field.type === 'boolean' ? { description: `Whether to set ${field.property}` } : {}),
+			description: field.type === 'boolean' ? `Whether to set ${field.property}` : `${field.label} of the carrier account, as the carrier issued it`,
 		})) as INodeProperties[],
 	},
 	idempotencyOptions(showOnlyForConnect),

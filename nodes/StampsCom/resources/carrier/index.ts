@@ -23,21 +23,21 @@ export const carrierDescription: INodeProperties[] = [
 			{
 				name: 'Connect',
 				value: 'connect',
-				action: 'Connect a carrier account',
+				action: 'Connect a carrier account for free',
 				description: 'Connect your own carrier account (UPS, FedEx, DHL...) to Stamps.com so its services can be rated and bought',
 				routing: seraRouting({ method: 'POST', url: CARRIER_PATH }, [carrierResult(true)], [buildCarrierAccount]),
 			},
 			{
 				name: 'Disconnect',
 				value: 'disconnect',
-				action: 'Disconnect a carrier account',
+				action: 'Disconnect a carrier account for free',
 				description: 'Remove a connected carrier account from Stamps.com',
 				routing: seraRouting({ method: 'DELETE', url: CARRIER_PATH }, [carrierResult(false)]),
 			},
 			{
 				name: 'Get Services',
 				value: 'getServices',
-				action: 'Get carrier services',
+				action: 'Get carrier services for free',
 				description:
 					'List the services, packaging types, limits and add-ons each carrier offers this account; one item per carrier',
 				routing: seraRouting({ method: 'GET', url: '/v1/carrier-services' }, [toItems({ rootProperty: 'shipping_options' })], [checkDates([FILTER_SHIP_DATE])]),
@@ -48,6 +48,7 @@ export const carrierDescription: INodeProperties[] = [
 	{
 		displayName: 'Carrier',
 		name: 'carrier',
+		description: 'Carrier of the service list',
 		type: 'options',
 		options: CONNECT_CARRIER_OPTIONS,
 		required: true,

@@ -21,7 +21,7 @@ export const containerLabelDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a container label',
+				action: 'Create a container label for free',
 				description:
 					'Create the label for a container (sack, pallet) holding several packages, and output it as a file',
 				routing: seraRouting(

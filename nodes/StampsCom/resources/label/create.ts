@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { asCode } from '../../../shared/requestShaping';
 import { addressCollection, SHIP_FROM_REQUIRED, SHIP_TO_REQUIRED } from '../../shared/address';
 import {
 	binaryPropertyField,
@@ -44,9 +45,9 @@ const labelCreateOptions = ([
 	text('Printed Message 2', 'printedMessage2', 'references.printed_message2', 'Text printed on the label'),
 	text('Printed Message 3', 'printedMessage3', 'references.printed_message3', 'Text printed on the label'),
 	text('Reference 1', 'reference1', 'references.reference1', 'Your reference, stored with the label and shown in reports'),
-	text('Reference 2', 'reference2', 'references.reference2'),
-	text('Reference 3', 'reference3', 'references.reference3'),
-	text('Reference 4', 'reference4', 'references.reference4'),
+	text('Reference 2', 'reference2', 'references.reference2', 'Your second reference, stored with the label'),
+	text('Reference 3', 'reference3', 'references.reference3', 'Your third reference, stored with the label'),
+	text('Reference 4', 'reference4', 'references.reference4', 'Your fourth reference, stored with the label'),
 	addressCollection({
 		name: 'returnAddress',
 		displayName: 'Return Address',
@@ -84,7 +85,7 @@ export const labelCreateDescription: INodeProperties[] = [
 		description:
 			'Carrier service to buy, e.g. usps_ground_advantage (use the service_type of a rate). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: showOnlyForLabelCreate },
-		routing: { send: { type: 'body', property: 'service_type' } },
+		routing: { send: { type: 'body', property: 'service_type', preSend: [asCode('body', 'service_type')] } },
 	},
 	...packageFields(showOnlyForLabelCreate),
 	seraCustomsField(showOnlyForLabelCreate),

@@ -25,7 +25,7 @@ export const labelDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a label',
+				action: 'Create a label charged to the postage balance',
 				description:
 					'Buy a shipping label (charges the account balance unless Is Test Label) and output it as a PDF, PNG or ZPL file. Safe to retry: a repeat of the same item replays the first purchase.',
 				routing: {
@@ -46,7 +46,7 @@ export const labelDescription: INodeProperties[] = [
 			{
 				name: 'Reprint',
 				value: 'reprint',
-				action: 'Reprint a label',
+				action: 'Reprint a label for free',
 				description: 'Get the file of an existing label again, optionally in another format or size; charges nothing',
 				routing: seraRouting(
 					{ method: 'GET', url: LABEL_PATH },
@@ -57,7 +57,7 @@ export const labelDescription: INodeProperties[] = [
 			{
 				name: 'Void',
 				value: 'void',
-				action: 'Void a label',
+				action: 'Void an unused label to get its cost refunded',
 				description: 'Cancel an unused label and request a refund of its postage (the carrier may take 2-3 weeks to approve)',
 				routing: seraRouting(
 					{ method: 'PUT', url: `${LABEL_PATH}/void` },

@@ -21,7 +21,7 @@ export const manifestDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a manifest',
+				action: 'Create a manifest for free',
 				description:
 					'Create a carrier manifest (USPS SCAN form) for labels handed over together, and output the printable form as a file',
 				routing: seraRouting(

@@ -21,7 +21,7 @@ export const pickupDescription: INodeProperties[] = [
 			{
 				name: 'Cancel',
 				value: 'cancel',
-				action: 'Cancel a pickup',
+				action: 'Cancel a pickup for free',
 				description: 'Cancel a scheduled carrier pickup by its pickup ID',
 				routing: seraRouting(
 					{ method: 'DELETE', url: '/v1/pickups/{pickupId}' },
@@ -32,7 +32,7 @@ export const pickupDescription: INodeProperties[] = [
 			{
 				name: 'Schedule',
 				value: 'schedule',
-				action: 'Schedule a pickup',
+				action: 'Schedule a pickup the carrier may charge a fee for',
 				description:
 					'Ask the carrier to collect packages within a time window (USPS: next business day, no Sundays or holidays); may be charged',
 				routing: seraRouting(

@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { addressCollection, POSTAL_CODE_REQUIRED } from '../../shared/address';
 import { idempotencyOptions, packageFields, SHIPMENT_OPTIONS } from '../../shared/descriptions';
-import { CARRIER_OPTIONS } from '../../shared/options';
+import { asCode } from '../../../shared/requestShaping';
+import { CARRIER_OPTIONS, CARRIER_VALUES } from '../../shared/options';
 import { seraCustomsField } from '../../shared/customs';
 import { SHIPMENT_OPTION_EXTRAS } from '../../shared/shipmentExtras';
 import { rateOutputField } from '../../../shared/rateChoice';
@@ -48,8 +49,8 @@ export const rateGetDescription: INodeProperties[] = [
 				type: 'options',
 				options: CARRIER_OPTIONS,
 				default: 'usps',
-				description: 'Only return rates of this carrier',
-				routing: { send: { type: 'query', property: 'carriers' } },
+				description: `Only return rates of this carrier: ${CARRIER_VALUES} (lower case; upper case is converted)`,
+				routing: { send: { type: 'query', property: 'carriers', preSend: [asCode('qs', 'carriers')] } },
 			},
 			{
 				displayName: 'Service Type Name or ID',
@@ -59,7 +60,7 @@ export const rateGetDescription: INodeProperties[] = [
 				default: '',
 				description:
 					'Only return rates of this service. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				routing: { send: { type: 'body', property: 'service_type' } },
+				routing: { send: { type: 'body', property: 'service_type', preSend: [asCode('body', 'service_type')] } },
 			},
 		],
 	},

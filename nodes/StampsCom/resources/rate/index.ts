@@ -20,7 +20,7 @@ export const rateDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get shipping rates',
+				action: 'Get shipping rates for free',
 				description:
 					'Quote the rates of every service (or one carrier or service) for a package between two postal codes; returns one item per rate, or only the cheapest, fastest or best value one; buys nothing',
 				routing: seraRouting({ method: 'POST', url: '/v1/rates' }, [seraRateOutput], [requirePositive([['weight', 'Weight']]), checkDates([SHIP_DATE]), seraCustomsPreSend, seraShipmentExtras]),
