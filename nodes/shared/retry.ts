@@ -6,7 +6,9 @@
  * - 408, 500, 502, 503, 504, timeouts and network errors are retried only when repeating the
  *   request cannot buy twice: reads (GET, HEAD, PUT, DELETE), POSTs that only compute
  *   (rates, address validation) and POSTs that carry an Idempotency-Key.
- * - Everything else fails at once with the API's own error.
+ * - Everything else fails at once with the API's own error; so does an OAuth2 credential whose
+ *   token n8n could not refresh (revoked grant: "needs to be reconnected"), and then every other
+ *   item of the execution on that credential fails at once without sending.
  *
  * Rate limits are shared: a 429 closes a per-host gate (base URL + a hash of the credential's
  * identity, never the key itself) that every request to that host waits behind until the
@@ -21,11 +23,14 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
+	IN8nHttpFullResponse,
 	INodeExecutionData,
+	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { createHash } from 'crypto';
 
+import { type PurchaseState, withErrorItems } from './errorItem';
 import { asNodeError } from './errors';
 import { redactDeep, redactError } from './redact';
 
@@ -131,6 +136,55 @@ export function failedInsideN8nBeforeSending(error: unknown): boolean {
 		current = e.cause;
 	}
 	return true;
+}
+
+/**
+ * n8n could not refresh the OAuth2 token because the grant is gone (the token endpoint answered
+ * `invalid_grant`: refresh token revoked or expired, password or permissions changed). n8n 2.x
+ * says the credential "needs to be reconnected" (a NodeOperationError with
+ * `failure.cause: 'credential-invalid'`, wrapped by its request helper); n8n 1.x passes on the
+ * OAuth2 client's AuthError (`code: 'EAUTH'`, the token endpoint's body). Sending the request
+ * again only makes another refresh attempt that fails the same way.
+ */
+export function credentialNeedsReconnect(error: unknown): boolean {
+	let current: unknown = error;
+	for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+		const e = current as { failure?: { cause?: unknown }; code?: unknown; body?: { error?: unknown }; cause?: unknown };
+		if (e.failure?.cause === 'credential-invalid') return true;
+		if (e.code === 'EAUTH' && e.body?.error === 'invalid_grant') return true;
+		current = e.cause;
+	}
+	return false;
+}
+
+/**
+ * Credentials that need reconnecting, by throttle key and execution: once one item learned it,
+ * the other items of the same execution fail at once instead of each sending a request that
+ * makes n8n try (and fail) another token refresh. A new execution tries again (the user may
+ * have reconnected the credential meanwhile). Bounded: the oldest entries go first.
+ */
+const needsReconnect = new Map<string, NodeApiError | NodeOperationError>();
+
+function reconnectKey(ctx: Pick<IExecutePaginationFunctions, 'getNode'>, throttle: string): string {
+	const execution = (ctx as Partial<Pick<IExecutePaginationFunctions, 'getExecutionId'>>).getExecutionId?.() ?? '';
+	return `${throttle}|${execution}`;
+}
+
+function rememberReconnect(key: string, error: NodeApiError | NodeOperationError): void {
+	needsReconnect.set(key, error);
+	if (needsReconnect.size > 1000) needsReconnect.delete(needsReconnect.keys().next().value as string);
+}
+
+/** The reconnect error again, for another item: nothing was sent for it. */
+function reconnectErrorFor(ctx: Pick<IExecutePaginationFunctions, 'getNode'>, known: NodeApiError | NodeOperationError): NodeApiError {
+	const itemIndex = (ctx as Partial<Pick<IExecutePaginationFunctions, 'getItemIndex'>>).getItemIndex?.();
+	const error = new NodeApiError(ctx.getNode(), { message: known.message } as JsonObject, {
+		message: known.message,
+		description: `${known.description ?? ''} Nothing was sent for this item: another item of this execution already found the credential needs reconnecting.`.trim(),
+		itemIndex,
+	});
+	error.context = { ...(error.context ?? {}), credentialNeedsReconnect: true };
+	return error;
 }
 
 /** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
@@ -256,9 +310,10 @@ const PROBE_RANGE_MS = 2000;
 
 const throttles = new Map<string, HostThrottle>();
 
-/** Forgets every gate and learned pace (tests; a benchmark's cold start). */
+/** Forgets every gate, learned pace and credential known to need reconnecting (tests; a benchmark's cold start). */
 export function resetRateLimits(): void {
 	throttles.clear();
+	needsReconnect.clear();
 }
 
 /** Counters of every host, by throttle key (base URL + credential hash; no secret in it). */
@@ -433,7 +488,10 @@ export async function requestWithRetry(
 	safeToRepeat = isSafeToRepeat(requestData.options),
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<INodeExecutionData[]> {
-	const throttle = throttleFor(throttleKey(this, requestData.options));
+	const key = throttleKey(this, requestData.options);
+	const throttle = throttleFor(key);
+	const revoked = needsReconnect.get(reconnectKey(this, key));
+	if (revoked) throw reconnectErrorFor(this, revoked);
 	const budgetMs = policy.rateLimitBudgetMs ?? DEFAULT_RETRY_POLICY.rateLimitBudgetMs ?? 0;
 	let refusedWaitMs = 0;
 	let refusals = 0;
@@ -452,6 +510,12 @@ export async function requestWithRetry(
 			return result;
 		} catch (error) {
 			lastError = error;
+			if (credentialNeedsReconnect(error)) {
+				noteProbe(throttle, slot, false);
+				const final = await giveUp(this, error, attempt);
+				rememberReconnect(reconnectKey(this, key), final);
+				throw final;
+			}
 			const failure = describeFailure(error);
 			if (failure.status === 429) {
 				throttle.stats.rejected++;
@@ -494,20 +558,42 @@ export async function requestWithRetry(
 	}
 }
 
-/** `routing.operations.pagination` for single requests: the request, with retries. */
-export async function retryingRequest(
+/** `routing.operations.pagination` for single requests: the request, with retries (a failure is an error item under Continue On Fail: ./errorItem.ts). */
+export const retryingRequest = withErrorItems(async function (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	return await requestWithRetry.call(this, requestData);
-}
+});
 
 /** The same for POSTs that never charge anything (quotes, validations): retried like reads. */
-export async function retryingComputeRequest(
+export const retryingComputeRequest = withErrorItems(async function (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	return await requestWithRetry.call(this, requestData, true);
+});
+
+/**
+ * Puts a first postReceive step on a purchase, before the operation's own (which turn an error
+ * status into an error): it notes whether the API answered with a 2xx, that is, sold the label.
+ */
+export function watchAnswer(requestData: DeclarativeRestApiSettings.ResultOptions): { answered: boolean } {
+	const watch = { answered: false };
+	const markAnswered = async (items: INodeExecutionData[], response: IN8nHttpFullResponse) => {
+		watch.answered = response.statusCode >= 200 && response.statusCode < 300;
+		return items;
+	};
+	requestData.postReceive = [{ data: { parameterValue: undefined }, actions: [markAnswered] }, ...requestData.postReceive];
+	return watch;
+}
+
+/** What a failed purchase did: never sent, refused by the API (4xx, 429 included), or not known (sold, then failed; 5xx; no answer). */
+export function purchaseStateOf(error: unknown, answered: boolean): PurchaseState {
+	if (answered) return 'unknown';
+	if (failedInsideN8nBeforeSending(error)) return 'not_sent';
+	const { status } = describeFailure(error);
+	return status !== undefined && status >= 400 && status < 500 && status !== 408 ? 'not_bought' : 'unknown';
 }
 
 /**

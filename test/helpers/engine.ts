@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, InstanceSettings, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -65,8 +65,21 @@ export interface RunNodeOptions {
 	/** Id of the credential the node references (default `cred-<type>`); the shared rate-limit gate is per credential. */
 	credentialId?: string;
 	mode?: WorkflowExecuteMode;
+	/** n8n's instance id for this run (each n8n installation has its own); the process's own when omitted. */
+	instanceId?: string;
+	/** The workflow's id (default `test-workflow`). */
+	workflowId?: string;
 	/** The node's typeVersion, as a saved workflow states it (default: the newest). */
 	typeVersion?: number;
+}
+
+/** n8n-core's InstanceSettings, from the DI container n8n-core itself uses. */
+function instanceSettings(): InstanceSettings {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] })) as {
+		Container: { get<T>(type: new (...args: never[]) => T): T };
+	};
+	return Container.get(InstanceSettings);
 }
 
 export interface RunNodeResult {
@@ -80,11 +93,29 @@ export interface RunNodeResult {
 
 export const NODE_NAME = 'Node Under Test';
 
+/** The instance id n8n-core gives this test process (what `getInstanceId()` returns without `instanceId`). */
+export function currentInstanceId(): string {
+	return instanceSettings().instanceId;
+}
+
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	if (options.instanceId === undefined) return await runNodeOnce(options);
+	const settings = instanceSettings();
+	const own = settings.instanceId;
+	settings.instanceId = options.instanceId;
+	try {
+		return await runNodeOnce(options);
+	} finally {
+		settings.instanceId = own;
+	}
+}
+
+async function runNodeOnce(options: RunNodeOptions): Promise<RunNodeResult> {
 	const { node: nodeType, parameters } = options;
 	const description = nodeType.description;
 	const typeName = `${PACKAGE_NAME}.${description.name}`;
 	const executionId = options.executionId ?? 'exec-1';
+	const workflowId = options.workflowId ?? 'test-workflow';
 
 	const nodeTypes: INodeTypes = {
 		getByName: () => nodeType,
@@ -111,7 +142,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	};
 
 	const workflow = new Workflow({
-		id: 'test-workflow',
+		id: workflowId,
 		name: 'Test workflow',
 		nodes: [node],
 		connections: {},
@@ -126,7 +157,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 
 	const mode = options.mode ?? 'manual';
 	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
-		id: 'test-workflow',
+		id: workflowId,
 		name: 'Test workflow',
 		active: false,
 		isArchived: false,

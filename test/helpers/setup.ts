@@ -5,6 +5,7 @@
  */
 import nock from 'nock';
 
+import { resetPurchaseRecord } from '../../nodes/ShipEngine/shared/purchaseRecord';
 import { resetRateLimits } from '../../nodes/shared/retry';
 import { assertNoContractViolations, installContractHook } from './contract';
 import { installNockGuard, takeUnmatchedRequests } from './nockGuard';
@@ -17,8 +18,12 @@ beforeAll(() => {
 	nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
 });
 
-// What a test taught the per-credential rate-limit gate (429s, a learned pace) stays with it.
-beforeEach(() => resetRateLimits());
+// What a test taught the per-credential rate-limit gate (429s, a learned pace) stays with it, and
+// so do the purchase keys it sent (tests reuse execution ids: a key in the record means a lookup).
+beforeEach(() => {
+	resetRateLimits();
+	resetPurchaseRecord();
+});
 
 afterEach(() => {
 	const pending = nock.pendingMocks();

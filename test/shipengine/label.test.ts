@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import nock from 'nock';
 
+import { currentInstanceId } from '../helpers/engine';
 import { API, apiPackages, apiShipFrom, apiShipTo, errorBody, fixture, headers, packagesParam, run, shipFromParam, shipToParam } from './labelHelpers';
 
 const labelInline = fixture('label-inline.json');
@@ -20,8 +21,12 @@ const createParams = {
 	packages: packagesParam,
 };
 
+/** The default external shipment ID: this n8n installation, the workflow, execution, node, run and item. */
 const expectedKey = (executionId: string, nodeId: string, runIndex: number, itemIndex: number) =>
-	`n8n-${createHash('sha256').update([executionId, nodeId, runIndex, itemIndex].join(':')).digest('hex').slice(0, 40)}`;
+	`n8n-${createHash('sha256')
+		.update(JSON.stringify([currentInstanceId(), 'test-workflow', executionId, nodeId, runIndex, itemIndex]))
+		.digest('hex')
+		.slice(0, 46)}`;
 
 const createBody = (externalId: string, extra: object = {}) => ({
 	shipment: {
@@ -37,12 +42,9 @@ const createBody = (externalId: string, extra: object = {}) => ({
 });
 
 describe('Label > Create (purchase)', () => {
-	it('looks up the external shipment ID, buys once, and returns the PDF as binary data', async () => {
+	it('a first attempt with the default external shipment ID sends only the purchase (no lookup) and returns the PDF as binary data', async () => {
 		const key = expectedKey('exec-1', 'node-under-test', 0, 0);
 		const api = nock(API, headers)
-			.get(`/v1/labels/external_shipment_id/${key}`)
-			.query({ label_download_type: 'inline' })
-			.reply(404, errorBody('invalid_identifier', 'Label not found'))
 			.post('/v1/labels', createBody(key))
 			.reply(200, { ...labelInline, external_shipment_id: key });
 
@@ -136,9 +138,6 @@ describe('Label > Create (purchase)', () => {
 	it('never repeats the POST after a 500, and says why', async () => {
 		const key = expectedKey('exec-1', 'node-under-test', 0, 0);
 		nock(API, headers)
-			.get(`/v1/labels/external_shipment_id/${key}`)
-			.query(true)
-			.reply(404, errorBody('invalid_identifier', 'Label not found'))
 			.post('/v1/labels', createBody(key))
 			.reply(500, errorBody('unspecified', 'Internal server error', '6c2a1f3e-8b7d-4e21-9f0a-000000000500'));
 		const { error, items } = await run(createParams);
@@ -148,12 +147,9 @@ describe('Label > Create (purchase)', () => {
 		expect(error?.description).toContain('request id: 6c2a1f3e-8b7d-4e21-9f0a-000000000500');
 	});
 
-	it('with Retry On Fail, the second try finds the label the first try bought', async () => {
+	it('with Retry On Fail, the second try looks up first and finds the label the first try bought', async () => {
 		const key = expectedKey('exec-7', 'node-7', 0, 0);
 		nock(API, headers)
-			.get(`/v1/labels/external_shipment_id/${key}`)
-			.query(true)
-			.reply(404, errorBody('invalid_identifier', 'Label not found'))
 			.post('/v1/labels', createBody(key))
 			.reply(502, '<html>Bad gateway</html>')
 			.get(`/v1/labels/external_shipment_id/${key}`)
@@ -169,15 +165,9 @@ describe('Label > Create (purchase)', () => {
 		expect(items[0].json.reused_existing_label).toBe(true);
 	});
 
-	it('retries a 429 on the purchase after Retry-After', async () => {
+	it('retries a 429 on the purchase after Retry-After (the API refused it: no lookup needed)', async () => {
 		const key = expectedKey('exec-1', 'node-under-test', 0, 0);
 		nock(API, headers)
-			.get(`/v1/labels/external_shipment_id/${key}`)
-			.query(true)
-			.reply(429, errorBody('rate_limit_exceeded', 'Too many requests'), { 'Retry-After': '0' })
-			.get(`/v1/labels/external_shipment_id/${key}`)
-			.query(true)
-			.reply(404, errorBody('invalid_identifier', 'Label not found'))
 			.post('/v1/labels', createBody(key))
 			.reply(429, errorBody('rate_limit_exceeded', 'Too many requests'), { 'Retry-After': '0' })
 			.post('/v1/labels', createBody(key))
@@ -190,9 +180,6 @@ describe('Label > Create (purchase)', () => {
 	it('maps an API error with its message, code and request id', async () => {
 		const key = expectedKey('exec-1', 'node-under-test', 0, 0);
 		nock(API, headers)
-			.get(`/v1/labels/external_shipment_id/${key}`)
-			.query(true)
-			.reply(404, errorBody('invalid_identifier', 'Label not found'))
 			.post('/v1/labels', createBody(key))
 			.reply(400, errorBody('invalid_address', 'Invalid ship_to postal code', '6c2a1f3e-8b7d-4e21-9f0a-000000000abc'));
 		const { error } = await run(createParams);
@@ -217,9 +204,6 @@ describe('Label > Create (purchase)', () => {
 	it('Continue On Fail: a bad item becomes an error item, the others are bought', async () => {
 		const key1 = expectedKey('exec-1', 'node-under-test', 0, 1);
 		nock(API, headers)
-			.get(`/v1/labels/external_shipment_id/${key1}`)
-			.query(true)
-			.reply(404, errorBody('invalid_identifier', 'Label not found'))
 			.post('/v1/labels', createBody(key1))
 			.reply(200, labelInline);
 		const { items, error } = await run(

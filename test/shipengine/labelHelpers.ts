@@ -62,7 +62,15 @@ export const apiPackages = [
 
 export function run(
 	parameters: INodeParameters,
-	options: { input?: INodeExecutionData[]; settings?: NodeSettings; executionId?: string; nodeId?: string; typeVersion?: number } = {},
+	options: {
+		input?: INodeExecutionData[];
+		settings?: NodeSettings;
+		executionId?: string;
+		nodeId?: string;
+		instanceId?: string;
+		workflowId?: string;
+		typeVersion?: number;
+	} = {},
 ) {
 	return runNode({
 		node: new ShipEngine(),
@@ -72,6 +80,8 @@ export function run(
 		settings: options.settings,
 		executionId: options.executionId,
 		nodeId: options.nodeId,
+		instanceId: options.instanceId,
+		workflowId: options.workflowId,
 		typeVersion: options.typeVersion,
 	});
 }

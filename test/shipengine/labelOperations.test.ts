@@ -105,11 +105,8 @@ describe('Label > other operations', () => {
 		expect(items[0].json.label_id).toBe('se-1');
 	});
 
-	it('Create From Rate: no label for the rate yet → buys it', async () => {
+	it('Create From Rate: a first attempt for the rate sends only the purchase', async () => {
 		nock(API, headers)
-			.get('/v1/labels')
-			.query({ rate_id: 'se-rate-1', page_size: 25 })
-			.reply(200, page([], 1, 0, 0))
 			.post('/v1/labels/rates/se-rate-1', { label_format: 'pdf', label_download_type: 'inline' })
 			.reply(200, inline);
 		const { items, error } = await run({ resource: 'label', operation: 'createFromRate', rateId: 'se-rate-1', options: { labelFormat: 'pdf' } });
@@ -117,14 +114,19 @@ describe('Label > other operations', () => {
 		expect(items[0].json.reused_existing_label).toBe(false);
 	});
 
-	it('Create From Shipment: a label of that shipment exists → reused, file fetched, no purchase', async () => {
+	it('Create From Shipment: a retry looks up the shipment\'s labels first; one exists → reused, file fetched, no second purchase', async () => {
 		nock(API, headers)
+			.post('/v1/labels/shipment/se-41783999', { label_download_type: 'inline' })
+			.reply(504, errorBody('unspecified', 'Gateway timeout'))
 			.get('/v1/labels')
 			.query({ shipment_id: 'se-41783999', page_size: 25 })
 			.reply(200, page([{ ...urlLabel('se-9'), status: 'voided' }, urlLabel('se-1')], 1, 1, 2))
 			.get('/v1/downloads/10/x/se-1.pdf')
 			.reply(200, Buffer.from('%PDF-1.4 reused'), pdf);
-		const { items, error } = await run({ resource: 'label', operation: 'createFromShipment', shipmentId: 'se-41783999' });
+		const { items, error } = await run(
+			{ resource: 'label', operation: 'createFromShipment', shipmentId: 'se-41783999' },
+			{ settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 } },
+		);
 		expect(error).toBeUndefined();
 		expect(items[0].json.label_id).toBe('se-1');
 		expect(items[0].json.reused_existing_label).toBe(true);

@@ -116,9 +116,8 @@ describe('Label > Create when n8n fails before sending', () => {
 		expect(items).toHaveLength(1);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[0].json.error).toBe(`n8n could not send the purchase (${POOL_TIMEOUT})`);
-		const failure = items[0].error as Error & { description?: string; context?: Record<string, unknown> };
-		expect(failure.description).toContain('n8n failed before the purchase was sent, so no label was bought (4 attempts)');
-		expect(failure.context?.attempts).toBe(4);
+		expect(String(items[0].json.errorDescription)).toContain('n8n failed before the purchase was sent, so no label was bought (4 attempts)');
+		expect(items[0].json.purchaseState).toBe('not_sent');
 	});
 
 	it('when the lookup never gets its credential, nothing is sent or bought and the item says so', async () => {
@@ -130,7 +129,7 @@ describe('Label > Create when n8n fails before sending', () => {
 		expect(error).toBeUndefined();
 		expect(credentials.loads()).toBe(1 + 4);
 		expect(items[0].json.error).toBe(`n8n could not check whether this item already bought a label (${POOL_TIMEOUT})`);
-		expect(String((items[0].error as Error & { description?: string }).description)).toContain(
+		expect(String(items[0].json.errorDescription)).toContain(
 			'n8n failed before the lookup was sent, so no label was bought (4 attempts)',
 		);
 	});
@@ -151,7 +150,7 @@ describe('Label > Create when n8n fails before sending', () => {
 			expect(mock.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(['/v1/labels']);
 			expect(mock.requests.filter((r) => r.path.startsWith('/v1/labels/external_shipment_id/'))).toHaveLength(1);
 			expect(mock.purchases).toBe(0);
-			expect(String((items[0].error as Error & { description?: string }).description)).toContain('was not repeated automatically');
+			expect(String(items[0].json.errorDescription)).toContain('was not repeated automatically');
 		} finally {
 			await mock.close();
 		}
@@ -202,7 +201,7 @@ describe('Label > Create when n8n fails after ShipEngine sold the label', () => 
 		expect(api.isDone()).toBe(true);
 		expect(purchases).toHaveLength(1);
 		expect(items[0].json.error).toBe(`Label se-test-147980607 was bought, but n8n could not store its file (${POOL_TIMEOUT})`);
-		expect(String((items[0].error as Error & { description?: string }).description)).toContain(
+		expect(String(items[0].json.errorDescription)).toContain(
 			'Running this item again returns this label (found by its external shipment ID) instead of buying another',
 		);
 	});

@@ -43,7 +43,7 @@ describe('a read n8n failed to send', () => {
 		expect(error).toBeUndefined();
 		expect(credentials.loads()).toBe(1 + 4);
 		expect(items[0].json.error).toBe(POOL_TIMEOUT);
-		expect((items[0].error as Error & { context?: Record<string, unknown> }).context?.attempts).toBe(4);
+		expect(items[0].json).toMatchObject({ httpCode: null, errorCode: null });
 	});
 
 	it('an input the node refuses is not tried again (its check runs once, no request)', async () => {

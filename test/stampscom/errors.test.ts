@@ -26,9 +26,9 @@ describe('SERA errors', () => {
 		const { items, error } = await run(parse, { settings: { continueOnFail: true }, input: [{ json: { a: 1 } }, { json: { a: 2 } }] });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
-		const failed = items.find((i) => i.error);
-		expect(failed?.error?.message).toBe('Insufficient funds to complete the transaction.');
-		expect(failed?.error?.description).toMatch(/^Add funds \(Balance > Add Funds\)/);
+		const failed = items.find((i) => i.json.error);
+		expect(failed?.json).toMatchObject({ error: 'Insufficient funds to complete the transaction.', errorCode: '800000', httpCode: 400 });
+		expect(failed?.json.errorDescription).toMatch(/^Add funds \(Balance > Add Funds\)/);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 

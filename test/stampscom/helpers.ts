@@ -41,6 +41,8 @@ export interface RunOptions {
 	executionId?: string;
 	nodeId?: string;
 	creds?: ICredentialDataDecryptedObject;
+	instanceId?: string;
+	workflowId?: string;
 }
 
 export async function run(parameters: INodeParameters, options: RunOptions = {}): Promise<RunNodeResult> {
@@ -52,6 +54,8 @@ export async function run(parameters: INodeParameters, options: RunOptions = {})
 		settings: { continueOnFail: false, ...options.settings },
 		executionId: options.executionId,
 		nodeId: options.nodeId,
+		instanceId: options.instanceId,
+		workflowId: options.workflowId,
 	});
 }
 

@@ -6,6 +6,7 @@
 import nock from 'nock';
 
 import { derivedIdempotencyKey, userIdempotencyKey } from '../../nodes/StampsCom/shared/idempotency';
+import { currentInstanceId as instanceSettingsId } from '../helpers/engine';
 import { BEARER, expectUuidV4, fixture, run, STAGING_API } from './helpers';
 
 const addFunds = (extra: Record<string, unknown> = {}) => ({ resource: 'balance', operation: 'addFunds', amount: 25, ...extra });
@@ -35,7 +36,38 @@ describe('Idempotency-Key', () => {
 		expect(keys[1]).toBe(keys[0]);
 		expect(keys[2]).not.toBe(keys[0]);
 		expect(keys[0]).toBe(
-			derivedIdempotencyKey({ executionId: 'exec-A', nodeId: 'node-under-test', runIndex: 0, itemIndex: 0, operation: 'balance:addFunds' }),
+			derivedIdempotencyKey({
+				instanceId: instanceSettingsId(),
+				workflowId: 'test-workflow',
+				executionId: 'exec-A',
+				nodeId: 'node-under-test',
+				runIndex: 0,
+				itemIndex: 0,
+				operation: 'balance:addFunds',
+			}),
+		);
+	});
+
+	it('differs between two n8n installations running the same imported workflow (same execution and node ids), and per workflow', async () => {
+		const keys = mockAddFunds([200, 200, 200, 200]);
+		await run(addFunds(), { executionId: '1', instanceId: 'instance-a' });
+		await run(addFunds(), { executionId: '1', instanceId: 'instance-b' });
+		await run(addFunds(), { executionId: '1', instanceId: 'instance-a' });
+		await run(addFunds(), { executionId: '1', instanceId: 'instance-a', workflowId: 'other-workflow' });
+		expectUuidV4(...keys);
+		expect(keys[1]).not.toBe(keys[0]);
+		expect(keys[2]).toBe(keys[0]);
+		expect(keys[3]).not.toBe(keys[0]);
+		expect(keys[0]).toBe(
+			derivedIdempotencyKey({
+				instanceId: 'instance-a',
+				workflowId: 'test-workflow',
+				executionId: '1',
+				nodeId: 'node-under-test',
+				runIndex: 0,
+				itemIndex: 0,
+				operation: 'balance:addFunds',
+			}),
 		);
 	});
 

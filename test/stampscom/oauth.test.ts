@@ -91,6 +91,38 @@ describe('Hosts', () => {
 		expect(error).toBeUndefined();
 	});
 
+	describe('a revoked refresh token (the token endpoint answers 403 invalid_grant)', () => {
+		/** Every API call answers 401 (token expired), every refresh is refused as revoked; both counted. */
+		function revoked(method: 'get' | 'post', path: string): { apiCalls: () => number; refreshes: () => number } {
+			let apiCalls = 0;
+			let refreshes = 0;
+			nock(STAGING_API)
+				.intercept(path, method.toUpperCase())
+				.reply(() => (apiCalls++, [401, { message: 'token expired' }]))
+				.persist();
+			nock(STAGING_SIGNIN)
+				.post('/oauth/token')
+				.reply(() => (refreshes++, [403, { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' }]))
+				.persist();
+			return { apiCalls: () => apiCalls, refreshes: () => refreshes };
+		}
+		const five = Array.from({ length: 5 }, (_, n) => ({ json: { n } }));
+
+		it.each([
+			['a read (Balance > Get)', 'get' as const, '/sera/v1/balance', getBalance],
+			['a POST with an Idempotency-Key (Balance > Add Funds)', 'post' as const, '/sera/v1/balance/add-funds', { resource: 'balance', operation: 'addFunds', amount: 10 }],
+		])('%s: each of 5 items fails at once with the reconnect message, one refresh attempt in all', async (_, method, path, parameters) => {
+			const counts = revoked(method, path);
+			const { items, error } = await run(parameters, { input: five, settings: { continueOnFail: true } });
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(5);
+			for (const item of items) expect(String(item.json.error)).toMatch(/needs to be reconnected/);
+			expect(counts.refreshes()).toBe(1);
+			expect(counts.apiCalls()).toBeLessThanOrEqual(5);
+			nock.cleanAll();
+		});
+	});
+
 	it('refreshes through the Sign-In Host override', async () => {
 		nock(STAGING_API).get('/sera/v1/balance').reply(401, {});
 		nock('https://signin-proxy.example.com').post('/oauth/token').reply(200, { access_token: 'at-3', token_type: 'Bearer', expires_in: '900' });

@@ -25,6 +25,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withErrorItems } from '../../shared/errorItem';
 import { asNodeError } from '../../shared/errors';
 import { describeFailure, requestWithRetry } from '../../shared/retry';
 
@@ -100,7 +101,7 @@ function countOf(value: unknown): number | undefined {
 
 /** `pageSizeParam`: the query parameter of the page size (`pagesize` on GET /v1/batches/{id}/errors). */
 export function pageNumberPaginator(rootProperty: string, { pageSizeParam = 'page_size' }: { pageSizeParam?: string } = {}) {
-	return async function paginate(
+	return withErrorItems(async function paginate(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
@@ -148,7 +149,7 @@ export function pageNumberPaginator(rootProperty: string, { pageSizeParam = 'pag
 			}
 		}
 		return results;
-	};
+	});
 }
 
 /** The Return All + Limit pair `pageNumberPaginator` reads, for one list operation. */

@@ -1,14 +1,19 @@
 /**
  * Safe label purchase. ShipEngine has no idempotency key on label purchases, so a purchase
  * request is never repeated automatically after a 5xx, timeout or network error (a 429 is
- * repeated: the API refused it before doing anything). Instead, before every purchase the
- * node looks for a label that this very item already bought, and returns it instead of buying
- * again (the item JSON then says `reused_existing_label: true`):
+ * repeated: the API refused it before doing anything). Instead, where an earlier attempt could
+ * have bought (see lookupNeeded: a key in this process's record, ./purchaseRecord.ts, or the
+ * user's own External Shipment ID) the node first looks for a label that this very item already
+ * bought, and returns it instead of buying again (`reused_existing_label: true`). A first attempt
+ * with the default key sends only the purchase:
  *
  * - Create / Create With Rate Shopper: by `external_shipment_id`
  *   (GET /v1/labels/external_shipment_id/{id}; 404 means "not bought yet"). The id is the one
  *   given in Additional Fields (e.g. an order number), else a deterministic
- *   `n8n-<sha256(execution id, node id, run index, item index)>`. That default key is the same
+ *   `n8n-<sha256(n8n instance id, workflow id, execution id, node id, run index, item index)>`
+ *   (../../shared/itemIdentity.ts: two installations never share one). A label found by it is
+ *   returned only when it is this item's shipment (./sameShipment.ts); otherwise the item stops
+ *   with an error and nothing is bought. That default key is the same
  *   when n8n's Retry On Fail re-runs the node (same execution, same run index, same item), so a
  *   retry after a failed or unanswered purchase never buys twice. A new execution (a manual
  *   re-run, "Retry execution" from the list, a loop iteration with another run index) gets a new
@@ -36,25 +41,37 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { markPurchaseState, withErrorItems } from '../../shared/errorItem';
 import { apiError } from '../../shared/errors';
-import { DEFAULT_RETRY_POLICY, describeFailure, failedInsideN8nBeforeSending, isNetworkFailure, requestWithRetry } from '../../shared/retry';
+import { identitySeed, itemIdentity } from '../../shared/itemIdentity';
+import {
+	DEFAULT_RETRY_POLICY,
+	describeFailure,
+	failedInsideN8nBeforeSending,
+	isNetworkFailure,
+	purchaseStateOf,
+	requestWithRetry,
+	throttleKey,
+	watchAnswer,
+} from '../../shared/retry';
 import { shipEngineFailureMessage } from './errors';
 import { labelOutput } from './labelOutput';
+import { noteAttempt, wasAttempted } from './purchaseRecord';
+import { shipmentDifference, type ShipmentDifference } from './sameShipment';
 
 const REUSABLE_STATUSES = ['completed', 'processing'];
 
-/** Deterministic external_shipment_id for this execution, node, run and item (≤ 50 chars). */
+/**
+ * Deterministic external_shipment_id for this installation, workflow, execution, node, run and
+ * item: `n8n-` + 46 hex digits of a SHA-256 (50 characters, ShipEngine's limit).
+ */
 export function defaultExternalShipmentId(ctx: IExecuteSingleFunctions): string {
-	const itemIndex = ctx.getItemIndex();
-	const runIndex = ctx.getWorkflowDataProxy(itemIndex).$runIndex;
-	const seed = [ctx.getExecutionId(), ctx.getNode().id, runIndex, itemIndex].join(':');
-	return `n8n-${createHash('sha256').update(seed).digest('hex').slice(0, 40)}`;
+	return `n8n-${createHash('sha256').update(identitySeed(itemIdentity(ctx))).digest('hex').slice(0, 46)}`;
 }
 
 /** preSend: stamps body.shipment.external_shipment_id unless the user gave one. */
@@ -152,6 +169,8 @@ async function findExistingLabel(
 		if (body.label_download_type) qs.label_download_type = body.label_download_type;
 		const res = await lookup(ctx, requestData, `/v1/labels/external_shipment_id/${encodeURIComponent(id)}`, qs);
 		if (res.statusCode === 404 || !res.body?.label_id) return undefined;
+		const difference = shipmentDifference((body.shipment ?? {}) as IDataObject, res.body);
+		if (difference) throw anotherShipmentError(ctx, id, res.body, difference);
 		if (!REUSABLE_STATUSES.includes(String(res.body.status))) {
 			throw new NodeOperationError(
 				ctx.getNode(),
@@ -172,18 +191,23 @@ async function findExistingLabel(
 	return labels.find((label) => REUSABLE_STATUSES.includes(String(label.status)));
 }
 
-/**
- * Puts a first postReceive step on the purchase, before the operation's own (which turn an error
- * status into an error): it notes whether ShipEngine answered with a 2xx, that is, sold the label.
- */
-function watchAnswer(requestData: DeclarativeRestApiSettings.ResultOptions): { answered: boolean } {
-	const watch = { answered: false };
-	const markAnswered = async (items: INodeExecutionData[], response: IN8nHttpFullResponse) => {
-		watch.answered = response.statusCode >= 200 && response.statusCode < 300;
-		return items;
-	};
-	requestData.postReceive = [{ data: { parameterValue: undefined }, actions: [markAnswered] }, ...requestData.postReceive];
-	return watch;
+/** A label found by this item's key was bought for another shipment: nothing is bought. */
+function anotherShipmentError(
+	ctx: IExecutePaginationFunctions,
+	externalId: string,
+	label: IDataObject,
+	difference: ShipmentDifference,
+): NodeApiError {
+	const { field, asked, found } = difference;
+	const labelId = String(label.label_id);
+	const error = new NodeApiError(ctx.getNode(), { message: 'another shipment' } as JsonObject, {
+		message: `External shipment ID "${externalId}" belongs to another shipment: label ${labelId} (external shipment ID "${String(label.external_shipment_id ?? externalId)}") has ${field} "${found}", this item asks for "${asked}"`,
+		description:
+			'Nothing was bought and the other label was not returned. External shipment IDs are unique in a ShipEngine account: give this shipment its own External Shipment ID (Additional Fields), or clear it to let the node make one.',
+		itemIndex: ctx.getItemIndex(),
+	});
+	error.context = { ...(error.context ?? {}), field, labelId, externalShipmentId: externalId };
+	return error;
 }
 
 function asN8nError(ctx: IExecutePaginationFunctions, error: unknown): NodeApiError | NodeOperationError {
@@ -244,19 +268,57 @@ async function lookUpQuietly(
 	}
 }
 
-/** `routing.operations.pagination` for label purchases: look up first, buy at most once. */
+/** The value a purchase is keyed by: the external shipment ID, rate ID or shipment ID. */
+function keyValue(ctx: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions, key: PurchaseKey): string {
+	if (key !== 'externalShipmentId') return String(ctx.getNodeParameter(key, '') ?? '');
+	const shipment = (((requestData.options.body ?? {}) as IDataObject).shipment ?? {}) as IDataObject;
+	return String(shipment.external_shipment_id ?? '');
+}
+
+/**
+ * Whether an earlier attempt could have bought this item's label, so a lookup must come first:
+ * the key is in this process's record (n8n's Retry On Fail re-running the node, another item or
+ * execution with the same rate or shipment), or it is the user's own External Shipment ID (an
+ * order number an earlier execution may have used). A default key not in the record is this
+ * item's first attempt anywhere (it names this installation, workflow, execution, node, run and
+ * item): its purchase goes out alone, one request per label.
+ */
+function lookupNeeded(
+	ctx: IExecutePaginationFunctions,
+	key: PurchaseKey,
+	value: string,
+	recordKey: string,
+): boolean {
+	if (wasAttempted(recordKey)) return true;
+	return key === 'externalShipmentId' && value !== '' && value !== defaultExternalShipmentId(ctx);
+}
+
+/** ShipEngine refused the purchase because its external shipment ID is taken (e.g. bought by a try in another process). */
+function externalIdTaken(error: unknown): boolean {
+	const { status } = describeFailure(error);
+	const code = String((error as { context?: IDataObject }).context?.apiErrorCode ?? '');
+	return (status === 400 || status === 409) && code.split(/[,\s]+/).includes('identifier_conflict');
+}
+
+/** `routing.operations.pagination` for label purchases: buy at most once, looking up first where an earlier attempt could have bought. */
 export function safePurchase(key?: PurchaseKey) {
-	return async function (
+	return withErrorItems(async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		if (key) {
-			const existing = await findExistingLabel(this, requestData, key);
+		const value = key ? keyValue(this, requestData, key) : '';
+		const recordKey = key && value ? `${throttleKey(this, requestData.options)}|${key}|${value}` : undefined;
+		if (key && recordKey && lookupNeeded(this, key, value, recordKey)) {
+			// Nothing is sent for the purchase when the lookup fails or finds another shipment's label.
+			const existing = await findExistingLabel(this, requestData, key).catch((error: unknown) => {
+				throw markPurchaseState(error, 'not_sent');
+			});
 			if (existing) return await reusedLabel(this, existing);
 		}
 		const watch = watchAnswer(requestData);
 		for (let attempt = 1; ; attempt++) {
 			watch.answered = false;
+			if (recordKey) noteAttempt(recordKey);
 			try {
 				const items = await requestWithRetry.call(this, requestData, false);
 				for (const item of items) item.json.reused_existing_label = false;
@@ -279,7 +341,15 @@ export function safePurchase(key?: PurchaseKey) {
 						}
 					}
 				}
-				if (beforeSending && key) throw notSentError(this, error, attempt, 'purchase');
+				if (key === 'externalShipmentId' && externalIdTaken(error)) {
+					// The key was used before, by an attempt this process has no record of: the label
+					// it bought is returned when it is this item's shipment, else the mismatch error.
+					const bought = await findExistingLabel(this, requestData, key).catch((lookupError: unknown) => {
+						throw markPurchaseState(lookupError, 'not_bought');
+					});
+					if (bought) return await reusedLabel(this, bought);
+				}
+				if (beforeSending && key) throw markPurchaseState(notSentError(this, error, attempt, 'purchase'), 'not_sent');
 				if (status === undefined || status >= 500 || status === 408) {
 					const note = key
 						? 'The purchase may or may not have gone through, so it was not repeated automatically. Running this item again (e.g. Retry On Fail) first looks for the label it may have bought and returns it instead of buying twice.'
@@ -288,8 +358,8 @@ export function safePurchase(key?: PurchaseKey) {
 						error.description = [note, error.description].filter(Boolean).join(' ');
 					}
 				}
-				throw asN8nError(this, error);
+				throw markPurchaseState(asN8nError(this, error), purchaseStateOf(error, watch.answered));
 			}
 		}
-	};
+	});
 }

@@ -7,10 +7,11 @@
 import type { DeclarativeRestApiSettings, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { thrownHttpAnswer } from '../../shared/n8nVersions';
-import { requestWithRetry } from '../../shared/retry';
+import { markPurchaseState, withErrorItems } from '../../shared/errorItem';
+import { purchaseStateOf, requestWithRetry, watchAnswer } from '../../shared/retry';
 import { seraHttpError } from './errors';
 
-export async function seraRequest(
+async function sendToSera(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
@@ -25,3 +26,19 @@ export async function seraRequest(
 	const context = Object.create(this, { makeRoutingRequest: { value: send } }) as IExecutePaginationFunctions;
 	return await requestWithRetry.call(context, requestData);
 }
+
+/** Every operation's request; a failure is an error item under Continue On Fail (../../shared/errorItem.ts). */
+export const seraRequest = withErrorItems(sendToSera);
+
+/** Label > Create: the same, and a failure says what happened to the purchase (`purchaseState`). */
+export const seraPurchase = withErrorItems(async function (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const watch = watchAnswer(requestData);
+	try {
+		return await sendToSera.call(this, requestData);
+	} catch (error) {
+		throw markPurchaseState(error, purchaseStateOf(error, watch.answered));
+	}
+});

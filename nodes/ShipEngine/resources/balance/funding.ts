@@ -13,15 +13,16 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
+import { withErrorItems } from '../../../shared/errorItem';
 import { requestWithRetry } from '../../../shared/retry';
 import { successOutput } from '../../shared/output';
 
-export async function sendFundsOnce(
+export const sendFundsOnce = withErrorItems(async function (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	return await requestWithRetry.call(this, requestData, false);
-}
+});
 
 /** What was added and the new balance. */
 export function fundsAdded(describe: (ctx: IExecuteSingleFunctions, body: IDataObject) => IDataObject) {

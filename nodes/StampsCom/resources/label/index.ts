@@ -4,6 +4,7 @@ import { seraCustomsPreSend } from '../../shared/customs';
 import { seraShipmentExtras } from '../../shared/shipmentExtras';
 import { labelToBinary } from '../../shared/labelOutput';
 import { toItems } from '../../shared/output';
+import { seraPurchase } from '../../shared/request';
 import { seraRouting } from '../../shared/routing';
 import { checkDates, requirePositive, requireValues, SHIP_DATE } from '../../shared/validation';
 import { labelCreateDescription } from './create';
@@ -27,17 +28,20 @@ export const labelDescription: INodeProperties[] = [
 				action: 'Create a label charged to the postage balance',
 				description:
 					'Buy a shipping label (charges the account balance unless Is Test Label) and output it as a PDF, PNG or ZPL file. Safe to retry: a repeat of the same item replays the first purchase.',
-				routing: seraRouting(
-					{ method: 'POST', url: '/v1/labels' },
-					[labelToBinary({ idProperty: 'label_id', filePrefix: 'label', formatParameter: 'additionalFields.labelFormat' })],
-					[
-						requireValues([['serviceType', 'Service Type']]),
-						requirePositive([['weight', 'Weight']]),
-						checkDates([SHIP_DATE]),
-						seraCustomsPreSend,
-						seraShipmentExtras,
-					],
-				),
+				routing: {
+					...seraRouting(
+						{ method: 'POST', url: '/v1/labels' },
+						[labelToBinary({ idProperty: 'label_id', filePrefix: 'label', formatParameter: 'additionalFields.labelFormat' })],
+						[
+							requireValues([['serviceType', 'Service Type']]),
+							requirePositive([['weight', 'Weight']]),
+							checkDates([SHIP_DATE]),
+							seraCustomsPreSend,
+							seraShipmentExtras,
+						],
+					),
+					operations: { pagination: seraPurchase },
+				},
 			},
 			{
 				name: 'Reprint',
