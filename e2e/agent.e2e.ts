@@ -7,7 +7,7 @@
  * writes them (e2e/lib/fromAi.ts). Asserted:
  *  - the tool schema n8n offers the model (the request's `tools`): a description on each tool
  *    and each parameter, Ship From and Ship To fields under distinct names, the carrier codes
- *    a model may use listed (that last check waits for issue 17's fix: skipped);
+ *    a model may use listed;
  *  - the requests that reach the ShipEngine and SERA mocks, built from the model's arguments;
  *  - the agent's answer after the tool results came back.
  */
@@ -151,8 +151,8 @@ describe(`AI Agent ${AGENT_VERSION} with the ShipEngine and Stamps.com tools in 
 		}
 	});
 
-	// Issue 17 defect 3: the carrier code's description names three codes as examples, not the list.
-	it.skip('listed the carrier codes a model may use (issue 17, awaiting the node fix)', () => {
+	// Issue 17 defect 3: the carrier code's description lists the codes (CARRIER_CODES), not three examples.
+	it('listed the carrier codes a model may use', () => {
 		const carrierCode = parametersOf(toolNamed(model.completions[0], /^ShipEngine/))[shipEngineFields.keys[0]]?.description ?? '';
 		for (const code of ['usps', 'ups', 'fedex', 'stamps_com']) expect(carrierCode).toMatch(new RegExp(`\\b${code}\\b`));
 	});
