@@ -61,6 +61,7 @@ describe('Stamps.com Rate > Get output choice', () => {
 	it('no priced rate: an error that says so, for that item', async () => {
 		nock(STAGING_API).post('/sera/v1/rates').reply(200, []);
 		const { items } = await run(params('cheapest'), { settings: { continueOnFail: true } });
-		expect(items[0].error?.message).toBe('No usable rate was returned for this shipment');
+		// Continue On Fail items carry the error and what a workflow branches on (issue 14 part 4).
+		expect(items[0].json).toMatchObject({ error: 'No usable rate was returned for this shipment', httpCode: null });
 	});
 });

@@ -32,7 +32,7 @@ export const accountDescription: INodeProperties[] = [
 			{
 				name: 'Connect Shipsurance',
 				value: 'connectShipsurance',
-				action: 'Connect a shipsurance account',
+				action: 'Connect a shipsurance account for free',
 				description: 'Connect your Shipsurance policy so labels can be insured with insurance_provider shipsurance',
 				routing: {
 					request: { method: 'POST', url: '/v1/connections/insurance/shipsurance' },
@@ -48,7 +48,7 @@ export const accountDescription: INodeProperties[] = [
 			{
 				name: 'Disconnect Shipsurance',
 				value: 'disconnectShipsurance',
-				action: 'Disconnect the shipsurance account',
+				action: 'Disconnect the shipsurance account for free',
 				description: 'Disconnect Shipsurance from ShipEngine: labels can no longer be insured through it until it is connected again',
 				routing: {
 					request: { method: 'DELETE', url: '/v1/connections/insurance/shipsurance' },
@@ -59,7 +59,7 @@ export const accountDescription: INodeProperties[] = [
 			{
 				name: 'Get Settings',
 				value: 'getSettings',
-				action: 'Get the account settings',
+				action: 'Get the account settings for free',
 				description: 'Get the label settings of the ShipEngine account (e.g. default_label_layout)',
 				routing: {
 					request: { method: 'GET', url: '/v1/account/settings' },

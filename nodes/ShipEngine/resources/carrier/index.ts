@@ -27,7 +27,7 @@ export const carrierDescription: INodeProperties[] = [
 			{
 				name: 'Disconnect',
 				value: 'disconnect',
-				action: 'Disconnect a carrier',
+				action: 'Disconnect a carrier for free',
 				description:
 					'Remove a carrier account from ShipEngine: no more labels or rates with it until it is connected again (cannot be undone); outputs { success, carrier_id, disconnected }',
 				routing: {

@@ -31,7 +31,7 @@ export const carrierAccountDescription: INodeProperties[] = [
 			{
 				name: 'Connect',
 				value: 'connect',
-				action: 'Connect a carrier account',
+				action: 'Connect a carrier account for free',
 				description:
 					'Connect your own carrier account (UPS, FedEx, DHL, Stamps.com…) to ShipEngine with its account details; outputs the new carrier_id',
 				routing: {
@@ -43,7 +43,7 @@ export const carrierAccountDescription: INodeProperties[] = [
 			{
 				name: 'Disconnect',
 				value: 'disconnect',
-				action: 'Disconnect a carrier account',
+				action: 'Disconnect a carrier account for free',
 				description:
 					'Remove a connected carrier account from ShipEngine: no more labels or rates with it until it is connected again (cannot be undone); outputs { success, carrier_id, disconnected }',
 				routing: {
@@ -55,7 +55,7 @@ export const carrierAccountDescription: INodeProperties[] = [
 			{
 				name: 'Get Settings',
 				value: 'getSettings',
-				action: 'Get the settings of a carrier account',
+				action: 'Get the settings of a carrier account for free',
 				description: 'Get the settings of a connected carrier account (DHL Express, FedEx, UPS and others that have settings)',
 				routing: {
 					request: { method: 'GET', url: `${connectionUrl}/settings` },
@@ -66,7 +66,7 @@ export const carrierAccountDescription: INodeProperties[] = [
 			{
 				name: 'Update Settings',
 				value: 'updateSettings',
-				action: 'Update the settings of a carrier account',
+				action: 'Update the settings of a carrier account for free',
 				description: 'Change settings of a connected carrier account (only the settings given are sent)',
 				routing: {
 					request: { method: 'PUT', url: `${connectionUrl}/settings` },

@@ -71,7 +71,7 @@ export const fileDescription: INodeProperties[] = [
 			{
 				name: 'Download',
 				value: 'download',
-				action: 'Download a file',
+				action: 'Download a file for free',
 				description:
 					'Download a file ShipEngine links to (label_download.href or .pdf/.png/.zpl, form_download.href, a batch or manifest file) into a binary field',
 				routing: {

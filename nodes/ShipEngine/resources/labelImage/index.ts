@@ -67,7 +67,7 @@ export const labelImageDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Upload a label image',
+				action: 'Upload a label image for free',
 				description: 'Upload a logo (PNG or JPEG from a binary field of the input item) to print on labels; outputs the image with its label_image_id',
 				routing: {
 					request: { method: 'POST', url: '/v1/account/settings/images' },
@@ -78,7 +78,7 @@ export const labelImageDescription: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a label image',
+				action: 'Delete a label image for free',
 				description: 'Permanently delete a label image; outputs { success, label_image_id, deleted }',
 				routing: {
 					request: { method: 'DELETE', url: imageUrl },
@@ -89,7 +89,7 @@ export const labelImageDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a label image',
+				action: 'Get a label image for free',
 				description: 'Get one label image (name, type, whether it is the default)',
 				routing: {
 					request: { method: 'GET', url: imageUrl },
@@ -100,7 +100,7 @@ export const labelImageDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many label images',
+				action: 'Get many label images for free',
 				description: 'List the label images of the account, one item each',
 				routing: {
 					request: { method: 'GET', url: '/v1/account/settings/images' },
@@ -110,7 +110,7 @@ export const labelImageDescription: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update a label image',
+				action: 'Update a label image for free',
 				description: 'Rename a label image and set whether it is the default one printed on labels',
 				routing: {
 					request: { method: 'PUT', url: imageUrl },

@@ -27,7 +27,7 @@ export const packageTypeDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a custom package type',
+				action: 'Create a custom package type for free',
 				description: 'Add your own package type (code, name, dimensions) to use as package code in labels and rates',
 				routing: {
 					request: { method: 'POST', url: '/v1/packages' },
@@ -38,7 +38,7 @@ export const packageTypeDescription: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a custom package type',
+				action: 'Delete a custom package type for free',
 				description: 'Permanently delete a custom package type; outputs { success, package_id, deleted }',
 				routing: {
 					request: { method: 'DELETE', url: packageUrl },
@@ -49,7 +49,7 @@ export const packageTypeDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a custom package type',
+				action: 'Get a custom package type for free',
 				description: 'Get one custom package type with its code and dimensions',
 				routing: {
 					request: { method: 'GET', url: packageUrl },
@@ -60,7 +60,7 @@ export const packageTypeDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many custom package types',
+				action: 'Get many custom package types for free',
 				description: 'List the custom package types of the account, one item each (carrier package types: Carrier › Get Package Types)',
 				routing: {
 					request: { method: 'GET', url: '/v1/packages' },
@@ -70,7 +70,7 @@ export const packageTypeDescription: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update a custom package type',
+				action: 'Update a custom package type for free',
 				description: 'Replace the code, name, dimensions and description of a custom package type (fields left out are cleared)',
 				routing: {
 					request: { method: 'PUT', url: packageUrl },

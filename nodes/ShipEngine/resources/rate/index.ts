@@ -37,7 +37,7 @@ export const rateDescription: INodeProperties[] = [
 			{
 				name: 'Calculate For Shipments',
 				value: 'calculateBulk',
-				action: 'Get shipping rates for many shipments',
+				action: 'Get shipping rates for many shipments for free',
 				description:
 					'Ask for rates of many existing shipments in one request; outputs one rate request per shipment (status, errors). The rates are then on each shipment. Nothing is charged.',
 				routing: {

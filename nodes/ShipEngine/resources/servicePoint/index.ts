@@ -18,7 +18,7 @@ export const servicePointDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a service point',
+				action: 'Get a service point for free',
 				description: 'Get one carrier service point (address, opening hours, features) by carrier code, country and ID',
 				routing: {
 					request: { method: 'GET', url: '/v1/service_points/{servicePointCarrierCode}/{servicePointCountryCode}/{servicePointId}' },
@@ -29,7 +29,7 @@ export const servicePointDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'List service points near a location',
+				action: 'List service points near a location for free',
 				description:
 					'List carrier pickup points, drop-off points and parcel lockers near an address, free text or coordinates, one item each (service_point_id for labels and rates)',
 				routing: {

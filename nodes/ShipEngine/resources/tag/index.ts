@@ -42,7 +42,7 @@ export const tagDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a tag',
+				action: 'Create a tag for free',
 				description: 'Create a tag to group shipments by (e.g. Fragile, Wholesale); outputs the tag',
 				routing: {
 					request: { method: 'POST', url: '/v1/tags' },
@@ -53,7 +53,7 @@ export const tagDescription: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a tag',
+				action: 'Delete a tag for free',
 				description: 'Permanently delete a tag of the account; outputs { success, name, deleted }',
 				routing: {
 					request: { method: 'DELETE', url: '/v1/tags/{tagName}' },
@@ -69,7 +69,7 @@ export const tagDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many tags',
+				action: 'Get many tags for free',
 				description: 'List the tags of the account (name, color), one item each',
 				routing: {
 					request: { method: 'GET', url: '/v1/tags' },
@@ -79,7 +79,7 @@ export const tagDescription: INodeProperties[] = [
 			{
 				name: 'Rename',
 				value: 'rename',
-				action: 'Rename a tag',
+				action: 'Rename a tag for free',
 				description: 'Give a tag a new name; the shipments that have it keep it',
 				routing: {
 					request: { method: 'PUT', url: '/v1/tags/{tagName}/{newTagName}' },

@@ -28,7 +28,7 @@ export const warehouseDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a warehouse',
+				action: 'Create a warehouse for free',
 				description: 'Add a ship-from location (name, origin and return address) to use as Warehouse in labels, rates and manifests',
 				routing: {
 					request: { method: 'POST', url: '/v1/warehouses' },
@@ -39,7 +39,7 @@ export const warehouseDescription: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a warehouse',
+				action: 'Delete a warehouse for free',
 				description:
 					'Permanently delete a warehouse (cannot be undone; the default warehouse cannot be deleted); outputs { success, warehouse_id, deleted }',
 				routing: {
@@ -51,7 +51,7 @@ export const warehouseDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a warehouse',
+				action: 'Get a warehouse for free',
 				description: 'Get one warehouse with its origin and return address',
 				routing: {
 					request: { method: 'GET', url: warehouseUrl },
@@ -62,7 +62,7 @@ export const warehouseDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many warehouses',
+				action: 'Get many warehouses for free',
 				description: 'List the warehouses of the account, one item each',
 				routing: {
 					request: { method: 'GET', url: '/v1/warehouses' },
@@ -72,7 +72,7 @@ export const warehouseDescription: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update a warehouse',
+				action: 'Update a warehouse for free',
 				description:
 					'Replace the name and addresses of a warehouse (every field is sent: a return address left out becomes the origin address)',
 				routing: {
@@ -84,7 +84,7 @@ export const warehouseDescription: INodeProperties[] = [
 			{
 				name: 'Update Settings',
 				value: 'updateSettings',
-				action: 'Update the settings of a warehouse',
+				action: 'Update the settings of a warehouse for free',
 				description: 'Make a warehouse the account default (or not)',
 				routing: {
 					request: { method: 'PUT', url: `${warehouseUrl}/settings` },

@@ -27,7 +27,7 @@ export const webhookDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a webhook',
+				action: 'Create a webhook for free',
 				description:
 					'Have ShipEngine send one event to a URL (one webhook per event: a second one for the same event fails with a conflict). The ShipEngine Trigger does this itself.',
 				routing: {
@@ -39,7 +39,7 @@ export const webhookDescription: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a webhook',
+				action: 'Delete a webhook for free',
 				description:
 					'Permanently delete a webhook: ShipEngine stops sending its event (frees the event for a ShipEngine Trigger); outputs { success, webhook_id, deleted }',
 				routing: {
@@ -51,7 +51,7 @@ export const webhookDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a webhook',
+				action: 'Get a webhook for free',
 				description: 'Get one webhook: its event, URL, name and custom headers',
 				routing: {
 					request: { method: 'GET', url: webhookUrl },
@@ -62,7 +62,7 @@ export const webhookDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many webhooks',
+				action: 'Get many webhooks for free',
 				description: 'List the webhooks of the account (event, URL, webhook_id), one item each: find the one that receives an event',
 				routing: {
 					request: { method: 'GET', url: '/v1/environment/webhooks' },
@@ -72,7 +72,7 @@ export const webhookDescription: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update a webhook',
+				action: 'Update a webhook for free',
 				description: 'Change the URL, name, custom headers or store of a webhook (its event cannot change)',
 				routing: {
 					request: { method: 'PUT', url: webhookUrl },
