@@ -19,7 +19,7 @@ export async function startMockProcess(options: ShipEngineMockOptions): Promise<
 	const child = fork(__filename, [JSON.stringify(options)], {
 		cwd: join(__dirname, '..'),
 		execArgv: ['-r', './scripts/register-ts.js'],
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+		stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
 	});
 	const next = <T>(): Promise<T> =>
 		new Promise((resolve, reject) => {
@@ -44,6 +44,8 @@ export async function startMockProcess(options: ShipEngineMockOptions): Promise<
 
 async function serve(): Promise<void> {
 	const mock = await startShipEngineMock(JSON.parse(process.argv[2]) as ShipEngineMockOptions);
+	// The mock never outlives the benchmark process (it would hold the parent's stdout open).
+	process.on('disconnect', () => process.exit(0));
 	process.on('message', (message) => {
 		if (message === 'stats') process.send?.({ purchases: mock.purchases, requests: mock.requests.length });
 		if (message === 'close') void mock.close().then(() => process.exit(0));
