@@ -139,6 +139,12 @@ describe('Package Code: an empty value is the custom package, a visible choice',
 		expect(options?.slice(1).map((o) => o.value)).toEqual(['flat_rate_envelope', 'package']);
 	});
 
+	it('the empty field reads "Custom Package (Use Dimensions)" (n8n shows an empty select\'s placeholder)', () => {
+		const fields = dropdowns(plain).filter((f) => f.prop.name === 'packageCode');
+		expect(fields.length).toBeGreaterThan(0);
+		expect(fields.map((f) => f.prop.placeholder)).toEqual(fields.map(() => CUSTOM_PACKAGE.name));
+	});
+
 	it.each([
 		['label', 'create', '/v1/labels', { carrierId: 'se-456789', serviceCode: 'usps_priority_mail' }, 'label-inline.json'],
 		['rate', 'calculate', '/v1/rates', { carrierIds: ['se-456789'] }, 'rate-calculate.json'],
