@@ -11,7 +11,8 @@ import { markPurchaseState, withErrorItems } from '../../shared/errorItem';
 import { purchaseStateOf, requestWithRetry, watchAnswer } from '../../shared/retry';
 import { seraHttpError } from './errors';
 
-async function sendToSera(
+/** One SERA request with the retry policy, SERA's error thrown as a NodeApiError (no error item: for requests sent for many items). */
+export async function sendToSera(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
