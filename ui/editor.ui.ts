@@ -150,6 +150,7 @@ describe(`n8n editor in Chromium`, () => {
 		]);
 		browser = await launchChromium({ width: 1280, height: 960 });
 		editor = new Editor(await browser.context.newPage(), stack.server.url);
+		await editor.noAnimations();
 		// Leaving a workflow whose parameters the test changed: leave without saving.
 		editor.page.on('dialog', (dialog) => void dialog.accept());
 		await editor.signIn();

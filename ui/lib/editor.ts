@@ -31,6 +31,22 @@ export class Editor {
 		page.setDefaultNavigationTimeout(120_000);
 	}
 
+	/**
+	 * Turns CSS transitions and animations off in every page: the panel, lists and dialogs then
+	 * open and close at once (nothing to wait for); the checks are about content, not motion.
+	 */
+	async noAnimations(): Promise<void> {
+		await this.page.addInitScript(() => {
+			const style = () => {
+				const element = document.createElement('style');
+				element.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+				document.head.appendChild(element);
+			};
+			if (document.head) style();
+			else document.addEventListener('DOMContentLoaded', style);
+		});
+	}
+
 	async signIn(): Promise<void> {
 		await this.page.goto(`${this.baseUrl}/signin`);
 		await this.page.getByTestId('emailOrLdapLoginId').locator('input').fill(OWNER.email);
@@ -197,8 +213,10 @@ export class Editor {
 	private async openList(input: Locator): Promise<void> {
 		const list = this.page.locator(OPEN_LIST).first();
 		for (let attempt = 1; ; attempt++) {
-			await input.click();
+			// The pointer may rest on another field's label: its tooltip would take the click.
+			await this.page.mouse.move(0, 0);
 			try {
+				await input.click({ timeout: 5_000 });
 				await list.waitFor({ timeout: 5_000 });
 				return;
 			} catch (error) {
