@@ -11,7 +11,8 @@
  * Two definitions merge when they are equal apart from `displayOptions.show`, and their `show`
  * rules differ in exactly one key (then the union of that key's values matches exactly the
  * union of the two, e.g. operation: [get] + operation: [void] → operation: [get, void]). A merge
- * is kept only when no resource/operation sees its fields in another order (see `fieldOrder`).
+ * is kept only when no resource/operation sees its fields in another order (see `fieldOrder`): the
+ * merged field takes the place of its later copy, or of its earlier one when only that keeps the order.
  */
 import type { INodeProperties } from 'n8n-workflow';
 
@@ -102,14 +103,15 @@ export function mergeRepeatedFields(properties: INodeProperties[]): INodePropert
 				const property = current[later + offset];
 				return { ...property, displayOptions: { ...property.displayOptions, show } };
 			});
-			// The merged block takes the later place; the earlier copies go.
-			const candidate = [
-				...current.slice(0, index),
-				...current.slice(index + block.length, later),
-				...merged,
-				...current.slice(later + block.length),
-			];
-			if (!sameOrder(original, fieldOrder(candidate))) continue;
+			// The merged block takes the later place (the earlier copies go) or, when that would
+			// reorder a view, the earlier place (the later copies go).
+			const before = current.slice(0, index);
+			const between = current.slice(index + block.length, later);
+			const after = current.slice(later + block.length);
+			const candidate = [[...before, ...between, ...merged, ...after], [...before, ...merged, ...between, ...after]].find(
+				(properties) => sameOrder(original, fieldOrder(properties)),
+			);
+			if (!candidate) continue;
 			current = candidate;
 			index--;
 			break;

@@ -8,7 +8,7 @@ import { optionalRecordField } from '../../shared/lookups';
 const showOnlyForLabelCreateReturn = { resource: ['label'], operation: ['createReturn'] };
 
 export const labelCreateReturnDescription: INodeProperties[] = [
-	labelIdField(showOnlyForLabelCreateReturn, 'ID of the outbound label to create a return label for'),
+	labelIdField(showOnlyForLabelCreateReturn),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

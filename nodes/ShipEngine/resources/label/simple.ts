@@ -8,7 +8,7 @@ const showOnlyForLabelCancelRefund = { resource: ['label'], operation: ['cancelR
 
 /** Operations that only need a Label ID. */
 export const labelIdOnlyDescription: INodeProperties[] = [
-	labelIdField(showOnlyForLabelVoid, 'ID of the label to void'),
-	labelIdField(showOnlyForLabelGetTracking, 'ID of the label to track'),
-	labelIdField(showOnlyForLabelCancelRefund, 'ID of the label whose scheduled refund request to cancel'),
+	labelIdField(showOnlyForLabelVoid),
+	labelIdField(showOnlyForLabelGetTracking),
+	labelIdField(showOnlyForLabelCancelRefund),
 ];
