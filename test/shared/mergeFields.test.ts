@@ -72,6 +72,26 @@ describe('mergeRepeatedFields', () => {
 		expect(mergeRepeatedFields(source)).toHaveLength(source.length);
 	});
 
+	it('puts the merged field at its earlier copy when only that keeps every order', () => {
+		const merged = mergeRepeatedFields([
+			operations('createReturn', 'get'),
+			field('labelId', ['createReturn']),
+			field('extra', ['createReturn']),
+			field('labelId', ['get']),
+			field('download', ['createReturn', 'get']),
+		]);
+		expect(merged.map((p) => [p.name, p.displayOptions?.show?.operation])).toEqual([
+			['operation', undefined],
+			['labelId', ['createReturn', 'get']],
+			['extra', ['createReturn']],
+			['download', ['createReturn', 'get']],
+		]);
+	});
+
+	it('ShipEngine: Label ID is one property (n8n evaluates an expression in it once per definition)', () => {
+		expect(new ShipEngine().description.properties.filter((p) => p.name === 'labelId')).toHaveLength(1);
+	});
+
 	it('refuses a merge that would change the order an operation shows its fields in', () => {
 		const source = [operations('get', 'void'), field('x', ['get']), field('y', ['get']), field('y', ['void']), field('x', ['void'])];
 		expect(fieldOrder(mergeRepeatedFields(source))).toEqual(fieldOrder(source));
