@@ -253,8 +253,14 @@ interface RateWindow {
 	sent: number;
 	/** Answers other than 429 to requests sent in this window (what the API accepted). */
 	accepted: number;
-	/** Earliest reset time the window's 429 answers announced (each is an upper bound). */
+	/** Requests of this window not answered yet (probes not counted). */
+	inFlight: number;
+	/** The reset the window's 429 answers announced, never early (see noteRateLimited). */
 	resetAt?: number;
+	/** The same reset counted from the send times: usually exact, early on a busy machine. */
+	resetGuess?: number;
+	/** Gate probes accepted after this window's reset: they count in the next window. */
+	carry?: number;
 }
 
 /**
@@ -269,11 +275,16 @@ interface Pace {
 	windowMs: number;
 	floorMs: number;
 	probing: boolean;
+	/** From the credential's Requests per Minute: never dropped as stale. */
+	configured?: boolean;
 }
 
 interface HostThrottle {
-	/** Nothing is sent to the host before this time. */
+	/** Nothing is sent to the host before this time, but a gate probe. */
 	gateUntil: number;
+	/** When one request may go ahead of the gate to see whether the API's window has reset. */
+	gateProbeAt?: number;
+	gateProbing: boolean;
 	window: RateWindow;
 	pace?: Pace;
 	lastSentAt: number;
@@ -281,6 +292,8 @@ interface HostThrottle {
 	acceptedTotal: number;
 	/** Wakes requests waiting for the next window when a probe shows it has begun. */
 	wake: { promise: Promise<void>; resolve: () => void };
+	/** The credential's Requests per Minute, read once per execution (undefined: learn from 429s). */
+	configured?: { execution: string; limit: Promise<number | undefined> };
 	stats: RateLimitStats;
 }
 
@@ -294,12 +307,20 @@ export interface RateLimitStats {
 	/** The learned pace, if any. */
 	limit?: number;
 	windowMs?: number;
+	/** Windows opened before the API's had ended: their 429s taught nothing. */
+	openedEarly?: number;
+	/** Requests sent ahead of a closed gate at the reset counted from the send time, and how many were refused. */
+	gateProbes?: number;
+	gateProbesRefused?: number;
+	/** The credential's Requests per Minute, when set. */
+	configuredLimit?: number;
 }
 
 /** Learned paces shorter than this are ignored (Retry-After: 0 teaches nothing). */
 const MIN_LEARNED_WINDOW_MS = 50;
 /** Until a pace is learned, accepted requests are counted per minute (ShipEngine's limits are per minute). */
-const ASSUMED_WINDOW_MS = 60_000;
+const MINUTE_MS = 60_000;
+const ASSUMED_WINDOW_MS = MINUTE_MS;
 /** Probing stops once the window length is known this precisely. */
 const PROBE_PRECISION_MS = 60;
 /**
@@ -307,6 +328,10 @@ const PROBE_PRECISION_MS = 60;
  * let it go (the engine prepares every item first): the first probe searches this far below.
  */
 const PROBE_RANGE_MS = 2000;
+/** Added to a reset counted from the send time: a request usually reaches the API within this. */
+const RESET_MARGIN_MS = 250;
+/** How often a request waiting for a refused window's last answers looks again. */
+const IN_FLIGHT_POLL_MS = 10;
 
 const throttles = new Map<string, HostThrottle>();
 
@@ -345,6 +370,43 @@ export function throttleKey(
 	return `${host.replace(/\/+$/, '')}#${identity}`;
 }
 
+/** A credential field a user can set to the account's limit; empty or 0: learn it from the API's 429s. */
+export const REQUESTS_PER_MINUTE_FIELD = 'requestsPerMinute';
+
+/** The Requests per Minute of the node's credential, if it has one and it is set. */
+async function readConfiguredLimit(ctx: Pick<IExecutePaginationFunctions, 'getNode'>): Promise<number | undefined> {
+	const getCredentials = (ctx as Partial<Pick<IExecutePaginationFunctions, 'getCredentials'>>).getCredentials;
+	if (typeof getCredentials !== 'function') return undefined;
+	for (const type of Object.keys(ctx.getNode().credentials ?? {})) {
+		try {
+			const credentials = (await getCredentials.call(ctx, type)) as IDataObject;
+			const limit = Number(credentials[REQUESTS_PER_MINUTE_FIELD]);
+			if (Number.isFinite(limit) && limit >= 1) return Math.floor(limit);
+		} catch {
+			// Not this node's credential type, or not loadable here: nothing configured.
+		}
+	}
+	return undefined;
+}
+
+/**
+ * Starts the gate from the limit the user configured: that many requests per minute from the
+ * first request on, so the first window draws no 429s. Read once per execution (the credential
+ * may have been edited); a 429 can still teach a lower limit (another client on the same key).
+ */
+async function applyConfiguredLimit(ctx: Pick<IExecutePaginationFunctions, 'getNode'>, throttle: HostThrottle): Promise<void> {
+	const execution = (ctx as Partial<Pick<IExecutePaginationFunctions, 'getExecutionId'>>).getExecutionId?.() ?? '';
+	if (throttle.configured?.execution !== execution) {
+		throttle.configured = { execution, limit: readConfiguredLimit(ctx) };
+	}
+	const limit = await throttle.configured.limit;
+	if (limit === undefined || throttle.stats.configuredLimit === limit && throttle.pace) return;
+	// The API's minute begins when the first request reaches it, a little after we let it go.
+	const windowMs = MINUTE_MS + RESET_MARGIN_MS;
+	throttle.pace = { limit, windowMs, floorMs: windowMs, probing: false, configured: true };
+	Object.assign(throttle.stats, { limit, windowMs, configuredLimit: limit });
+}
+
 function deferred(): HostThrottle['wake'] {
 	let resolve!: () => void;
 	const promise = new Promise<void>((done) => (resolve = done));
@@ -356,7 +418,8 @@ function throttleFor(key: string): HostThrottle {
 	if (!throttle) {
 		throttle = {
 			gateUntil: 0,
-			window: { start: 0, sent: 0, accepted: 0 },
+			gateProbing: false,
+			window: { start: 0, sent: 0, accepted: 0, inFlight: 0 },
 			lastSentAt: 0,
 			acceptedTotal: 0,
 			wake: deferred(),
@@ -367,9 +430,33 @@ function throttleFor(key: string): HostThrottle {
 	return throttle;
 }
 
-/** Opens a new window; a refused one first teaches the pace (its requests have been answered by now). */
+/**
+ * A refused window that began less than half a paced window before its reset opened before the
+ * API's window ended (the reset estimate can be early by a request's latency): its 429s belong
+ * to the API's old window and what it accepted to the new one. It teaches no limit.
+ */
+function openedEarly(throttle: HostThrottle, window: RateWindow): boolean {
+	const pace = throttle.pace;
+	return pace !== undefined && window.resetAt !== undefined && window.resetAt - window.start < pace.windowMs / 2;
+}
+
+/**
+ * Opens a new window. A refused one first teaches the pace (its requests have been answered by
+ * now); one that opened early instead carries what it had accepted into the new window, which
+ * began at the API's reset, and lengthens the paced window by how early it was.
+ */
 function openWindow(throttle: HostThrottle, now: number): void {
 	const last = throttle.window;
+	if (last.resetAt !== undefined && throttle.pace && openedEarly(throttle, last)) {
+		const pace = throttle.pace;
+		const early = last.resetAt - last.start;
+		pace.windowMs += early;
+		Object.assign(throttle.stats, { windowMs: pace.windowMs, openedEarly: (throttle.stats.openedEarly ?? 0) + 1 });
+		// Unanswered requests count as accepted: the new window is never overfilled.
+		const carried = last.accepted + (last.carry ?? 0);
+		throttle.window = { start: Math.min(now, last.resetAt), sent: carried, accepted: carried, inFlight: 0 };
+		return;
+	}
 	if (last.resetAt !== undefined) {
 		const windowMs = last.resetAt - last.start;
 		if (last.accepted >= 1 && windowMs >= MIN_LEARNED_WINDOW_MS) {
@@ -378,7 +465,9 @@ function openWindow(throttle: HostThrottle, now: number): void {
 			Object.assign(throttle.stats, { limit: last.accepted, windowMs });
 		}
 	}
-	throttle.window = { start: now, sent: 0, accepted: 0 };
+	// Gate probes accepted since the reset count in the new window.
+	const carried = last.resetAt === undefined ? 0 : (last.carry ?? 0);
+	throttle.window = { start: carried ? Math.min(now, last.resetAt ?? now) : now, sent: carried, accepted: carried, inFlight: 0 };
 }
 
 interface Slot {
@@ -387,6 +476,8 @@ interface Slot {
 	gateWaitMs: number;
 	/** Set for a probe: how far into its window it was sent. */
 	probeOffsetMs?: number;
+	/** A request sent ahead of a closed gate (noteRateLimited). */
+	gateProbe?: boolean;
 }
 
 /**
@@ -399,16 +490,31 @@ async function acquireSlot(throttle: HostThrottle, budgetLeftMs: number): Promis
 		const now = Date.now();
 		if (now < throttle.gateUntil) {
 			if (gateWaitMs + throttle.gateUntil - now > budgetLeftMs) return undefined;
-			const wait = throttle.gateUntil - now;
-			gateWaitMs += wait;
-			await sleep(wait);
+			const probeAt = throttle.gateProbing ? undefined : throttle.gateProbeAt;
+			if (probeAt !== undefined && now >= probeAt) {
+				throttle.gateProbing = true;
+				throttle.stats.gateProbes = (throttle.stats.gateProbes ?? 0) + 1;
+				throttle.lastSentAt = now;
+				return { window: throttle.window, gateWaitMs, gateProbe: true };
+			}
+			const wake = throttle.wake.promise;
+			await Promise.race([sleep(Math.min(throttle.gateUntil, probeAt ?? Infinity) - now), wake]);
+			gateWaitMs += Date.now() - now;
 			continue;
 		}
 		// A pace learned long ago (no traffic for two windows) may be stale: start afresh.
-		if (throttle.pace && now - throttle.lastSentAt > 2 * throttle.pace.windowMs) throttle.pace = undefined;
+		if (throttle.pace && !throttle.pace.configured && now - throttle.lastSentAt > 2 * throttle.pace.windowMs) throttle.pace = undefined;
 		const pace = throttle.pace;
 		const window = throttle.window;
 		const refused = window.resetAt !== undefined;
+		// A refused window teaches the limit from what it accepted: let its answers arrive first
+		// (for at most another window: a request may hang until its timeout).
+		const resetAt = window.resetAt ?? now;
+		const answersDue = resetAt + (pace?.windowMs ?? resetAt - window.start);
+		if (refused && window.inFlight > 0 && now < answersDue) {
+			await sleep(IN_FLIGHT_POLL_MS);
+			continue;
+		}
 		const expired = now - window.start >= (pace?.windowMs ?? ASSUMED_WINDOW_MS);
 		if (refused || expired || window.sent === 0) openWindow(throttle, now);
 		if (pace && throttle.window.sent >= pace.limit) {
@@ -430,6 +536,7 @@ async function acquireSlot(throttle: HostThrottle, budgetLeftMs: number): Promis
 			continue;
 		}
 		throttle.window.sent++;
+		throttle.window.inFlight++;
 		throttle.lastSentAt = now;
 		return { window: throttle.window, gateWaitMs };
 	}
@@ -448,23 +555,51 @@ function noteProbe(throttle: HostThrottle, slot: Slot, accepted: boolean): void 
 	pace.windowMs = Math.max(pace.floorMs, slot.probeOffsetMs);
 	throttle.stats.windowMs = pace.windowMs;
 	if (throttle.window === slot.window) {
-		throttle.window = { start: slot.window.start + slot.probeOffsetMs, sent: 1, accepted: 1 };
+		throttle.window = { start: slot.window.start + slot.probeOffsetMs, sent: 1, accepted: 1, inFlight: 0 };
 		const { resolve } = throttle.wake;
 		throttle.wake = deferred();
 		resolve();
 	}
 }
 
-/** A 429 for a request sent in `window`: close the gate until the announced reset. */
-function noteRateLimited(throttle: HostThrottle, window: RateWindow, waitMs: number): void {
-	const resetAt = Date.now() + waitMs;
-	if (window === throttle.window) {
-		// Every 429 of one window announces an upper bound of the same reset: keep the earliest.
-		window.resetAt = window.resetAt === undefined ? resetAt : Math.min(window.resetAt, resetAt);
-		throttle.gateUntil = Math.max(throttle.gateUntil, window.resetAt);
-	} else {
-		throttle.gateUntil = Math.max(throttle.gateUntil, resetAt);
+/**
+ * A 429 for a request sent in `window` at `sentAt`: close the gate until the announced reset.
+ * Retry-After counts from when the API answered, somewhere between sending and the moment n8n
+ * hands the 429 over. Counted from the hand-over the reset is never early (the gate's time), but
+ * on a busy machine the hand-over comes seconds late (the window's accepted answers are processed
+ * first). Counted from the send time it is exact give or take the request's latency (plus
+ * RESET_MARGIN_MS): at that time one request, a gate probe, goes ahead to see whether the API's
+ * window has reset. Accepted, it opens the gate; refused, its Retry-After moves the probe on.
+ */
+function noteRateLimited(throttle: HostThrottle, window: RateWindow, waitMs: number, sentAt: number): void {
+	const handedOver = Date.now() + waitMs;
+	const fromSend = sentAt + waitMs + RESET_MARGIN_MS;
+	if (window !== throttle.window) {
+		throttle.gateUntil = Math.max(throttle.gateUntil, handedOver);
+		return;
 	}
+	// Every 429 of one window announces the same reset: the earliest hand-over bound, the latest guess.
+	window.resetAt = Math.min(window.resetAt ?? Infinity, handedOver);
+	window.resetGuess = Math.max(window.resetGuess ?? 0, fromSend);
+	throttle.gateUntil = Math.max(throttle.gateUntil, window.resetAt);
+	const guess = Math.min(window.resetGuess, window.resetAt);
+	throttle.gateProbeAt = guess < throttle.gateUntil ? guess : undefined;
+}
+
+/** A gate probe's answer: accepted (anything but a 429), the API's window has reset: open the gate. */
+function noteGateProbe(throttle: HostThrottle, slot: Slot, accepted: boolean): void {
+	if (!slot.gateProbe) return;
+	throttle.gateProbing = false;
+	if (!accepted) return;
+	const now = Date.now();
+	const window = slot.window;
+	if (window.resetAt !== undefined) window.resetAt = Math.min(window.resetAt, now);
+	window.carry = (window.carry ?? 0) + 1;
+	throttle.gateUntil = Math.min(throttle.gateUntil, now);
+	throttle.gateProbeAt = undefined;
+	const { resolve } = throttle.wake;
+	throttle.wake = deferred();
+	resolve();
 }
 
 /**
@@ -492,6 +627,7 @@ export async function requestWithRetry(
 	const throttle = throttleFor(key);
 	const revoked = needsReconnect.get(reconnectKey(this, key));
 	if (revoked) throw reconnectErrorFor(this, revoked);
+	await applyConfiguredLimit(this, throttle);
 	const budgetMs = policy.rateLimitBudgetMs ?? DEFAULT_RETRY_POLICY.rateLimitBudgetMs ?? 0;
 	let refusedWaitMs = 0;
 	let refusals = 0;
@@ -502,16 +638,22 @@ export async function requestWithRetry(
 		const slot = await acquireSlot(throttle, refusals === 0 ? Infinity : budgetMs - refusedWaitMs);
 		if (!slot) throw await giveUp(this, lastError, attempt);
 		if (refusals > 0) refusedWaitMs += slot.gateWaitMs;
+		const sentAt = Date.now();
 		try {
-			const result = await this.makeRoutingRequest(requestData);
-			slot.window.accepted++;
+			const counted = slot.probeOffsetMs === undefined && !slot.gateProbe;
+			const result = await this.makeRoutingRequest(requestData).finally(() => {
+				if (counted) slot.window.inFlight--;
+			});
+			if (!slot.gateProbe) slot.window.accepted++;
 			throttle.acceptedTotal++;
 			noteProbe(throttle, slot, true);
+			noteGateProbe(throttle, slot, true);
 			return result;
 		} catch (error) {
 			lastError = error;
 			if (credentialNeedsReconnect(error)) {
 				noteProbe(throttle, slot, false);
+				noteGateProbe(throttle, slot, false);
 				const final = await giveUp(this, error, attempt);
 				rememberReconnect(reconnectKey(this, key), final);
 				throw final;
@@ -524,6 +666,17 @@ export async function requestWithRetry(
 					noteProbe(throttle, slot, false);
 					continue;
 				}
+				if (slot.gateProbe) {
+					// Sent ahead of the gate on purpose: the API's window has not reset yet. Its
+					// Retry-After (counted from now) moves the next gate probe on; not a refusal to count.
+					throttle.stats.gateProbesRefused = (throttle.stats.gateProbesRefused ?? 0) + 1;
+					noteGateProbe(throttle, slot, false);
+					const wait = retryDelay(failure, 1, safeToRepeat, { ...policy, maxAttempts: Infinity });
+					if (wait !== undefined) {
+						noteRateLimited(throttle, slot.window, wait, sentAt);
+						continue;
+					}
+				}
 				// Not an attempt (the API did nothing): bounded by the wait budget instead.
 				// While the host accepts other requests, a 429 is our turn to wait (the budget bounds
 				// it); a host that accepted nothing since our last try counts as a failed attempt, so
@@ -534,15 +687,17 @@ export async function requestWithRetry(
 				refusals++;
 				const wait = retryDelay(failure, refusals, safeToRepeat, { ...policy, maxAttempts: Infinity });
 				if (wait === undefined || refusedWaitMs + wait > budgetMs) throw await giveUp(this, error, attempt);
-				noteRateLimited(throttle, slot.window, wait);
+				noteRateLimited(throttle, slot.window, wait, sentAt);
 				continue;
 			}
 			if (failure.status !== undefined) {
-				slot.window.accepted++;
+				if (!slot.gateProbe) slot.window.accepted++;
 				throttle.acceptedTotal++;
 				noteProbe(throttle, slot, true);
+				noteGateProbe(throttle, slot, true);
 			} else {
 				noteProbe(throttle, slot, false);
+				noteGateProbe(throttle, slot, false);
 			}
 			// A read n8n failed to send (credential not loaded) is as safe to send again as a dropped one.
 			const wait =

@@ -10,6 +10,7 @@ import { thrownHttpAnswer } from '../../shared/n8nVersions';
 import { markPurchaseState, withErrorItems } from '../../shared/errorItem';
 import { purchaseStateOf, requestWithRetry, watchAnswer } from '../../shared/retry';
 import { seraHttpError } from './errors';
+import { checkReplayedLabel } from './sameLabel';
 
 async function sendToSera(
 	this: IExecutePaginationFunctions,
@@ -30,15 +31,20 @@ async function sendToSera(
 /** Every operation's request; a failure is an error item under Continue On Fail (../../shared/errorItem.ts). */
 export const seraRequest = withErrorItems(sendToSera);
 
-/** Label > Create: the same, and a failure says what happened to the purchase (`purchaseState`). */
+/**
+ * Label > Create: the same, and a failure says what happened to the purchase (`purchaseState`);
+ * a user-set Idempotency Key is checked against the label SERA answers with (./sameLabel.ts).
+ */
 export const seraPurchase = withErrorItems(async function (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const watch = watchAnswer(requestData);
+	const replay = checkReplayedLabel(this, requestData);
 	try {
 		return await sendToSera.call(this, requestData);
 	} catch (error) {
+		replay.failed();
 		throw markPurchaseState(error, purchaseStateOf(error, watch.answered));
 	}
 });
