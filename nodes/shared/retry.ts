@@ -325,7 +325,8 @@ const ASSUMED_WINDOW_MS = MINUTE_MS;
 const PROBE_PRECISION_MS = 60;
 /**
  * Retry-After has whole seconds, and a window's first request may reach the API well after we
- * let it go (the engine prepares every item first): the first probe searches this far below.
+ * let it go (the engine prepares every item first): the first probe searches this far below
+ * (or a tenth of the window, if more).
  */
 const PROBE_RANGE_MS = 2000;
 /** Added to a reset counted from the send time: a request usually reaches the API within this. */
@@ -460,7 +461,9 @@ function openWindow(throttle: HostThrottle, now: number): void {
 	if (last.resetAt !== undefined) {
 		const windowMs = last.resetAt - last.start;
 		if (last.accepted >= 1 && windowMs >= MIN_LEARNED_WINDOW_MS) {
-			const floorMs = Math.max(MIN_LEARNED_WINDOW_MS, windowMs - PROBE_RANGE_MS);
+			// The first window's start is when its first request was let go, which on a busy machine
+			// is seconds before it reached the API: the search range grows with the window.
+			const floorMs = Math.max(MIN_LEARNED_WINDOW_MS, windowMs - Math.max(PROBE_RANGE_MS, windowMs / 10));
 			throttle.pace = { limit: last.accepted, windowMs, floorMs, probing: false };
 			Object.assign(throttle.stats, { limit: last.accepted, windowMs });
 		}
