@@ -147,3 +147,19 @@ export async function takeAmbiguousOneOfReport(operation: string): Promise<void>
 
 /** The label host, refusing any request that carries credentials. */
 export const labelHost = () => nock(LABEL_HOST, { badheaders: ['authorization'] });
+
+/** Label > Create parameters as the label tests start from (base64 output: no download), with overrides. */
+export function labelCreateParameters(extra: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'label',
+		operation: 'create',
+		shipFrom: SHIP_FROM,
+		shipTo: SHIP_TO,
+		serviceType: 'usps_priority_mail',
+		packagingType: 'package',
+		weight: 4,
+		weightUnit: 'ounce',
+		additionalFields: { labelOutputType: 'base64' },
+		...extra,
+	};
+}

@@ -7,21 +7,9 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { resetLabelRecord } from '../../nodes/StampsCom/shared/sameLabel';
-import { BEARER, fixture, run, SHIP_FROM, SHIP_TO, STAGING_API } from './helpers';
+import { BEARER, fixture, labelCreateParameters, run, SHIP_TO, STAGING_API } from './helpers';
 
-const label = (extra: Record<string, unknown> = {}) => ({
-	resource: 'label',
-	operation: 'create',
-	shipFrom: SHIP_FROM,
-	shipTo: SHIP_TO,
-	serviceType: 'usps_priority_mail',
-	packagingType: 'package',
-	weight: 4,
-	weightUnit: 'ounce',
-	additionalFields: { labelOutputType: 'base64' },
-	options: { idempotencyKey: 'order-77' },
-	...extra,
-});
+const label = (extra: Record<string, unknown> = {}) => labelCreateParameters({ options: { idempotencyKey: 'order-77' }, ...extra });
 
 /** SERA for `times` POST /v1/labels: a new label per new key, the first answer again for a key seen before. */
 function sera(times: number): { keys: string[]; bought: () => number } {
