@@ -255,6 +255,8 @@ interface RateWindow {
 	accepted: number;
 	/** Requests of this window not answered yet (probes not counted). */
 	inFlight: number;
+	/** When the first answer other than 429 came back: the API's window began before that. */
+	firstAnswerAt?: number;
 	/** The reset the window's 429 answers announced, never early (see noteRateLimited). */
 	resetAt?: number;
 	/** The same reset counted from the send times: usually exact, early on a busy machine. */
@@ -325,8 +327,8 @@ const ASSUMED_WINDOW_MS = MINUTE_MS;
 const PROBE_PRECISION_MS = 60;
 /**
  * Retry-After has whole seconds, and a window's first request may reach the API well after we
- * let it go (the engine prepares every item first): the first probe searches this far below
- * (or a tenth of the window, if more).
+ * let it go (the engine prepares every item first): the first probe searches at least this far
+ * below (further when the window's first answer says so).
  */
 const PROBE_RANGE_MS = 2000;
 /** Added to a reset counted from the send time: a request usually reaches the API within this. */
@@ -461,9 +463,11 @@ function openWindow(throttle: HostThrottle, now: number): void {
 	if (last.resetAt !== undefined) {
 		const windowMs = last.resetAt - last.start;
 		if (last.accepted >= 1 && windowMs >= MIN_LEARNED_WINDOW_MS) {
-			// The first window's start is when its first request was let go, which on a busy machine
-			// is seconds before it reached the API: the search range grows with the window.
-			const floorMs = Math.max(MIN_LEARNED_WINDOW_MS, windowMs - Math.max(PROBE_RANGE_MS, windowMs / 10));
+			// The window's start is when its first request was let go, which on a busy machine is
+			// seconds before it reached the API: the API's window began before the first answer came
+			// back, so the probes search down to the length counted from that answer.
+			const fromAnswer = last.firstAnswerAt === undefined ? windowMs : last.resetAt - last.firstAnswerAt;
+			const floorMs = Math.max(MIN_LEARNED_WINDOW_MS, Math.min(windowMs - PROBE_RANGE_MS, fromAnswer));
 			throttle.pace = { limit: last.accepted, windowMs, floorMs, probing: false };
 			Object.assign(throttle.stats, { limit: last.accepted, windowMs });
 		}
@@ -577,10 +581,9 @@ function noteProbe(throttle: HostThrottle, slot: Slot, accepted: boolean): void 
 function noteRateLimited(throttle: HostThrottle, window: RateWindow, waitMs: number, sentAt: number): void {
 	const handedOver = Date.now() + waitMs;
 	const fromSend = sentAt + waitMs + RESET_MARGIN_MS;
-	if (window !== throttle.window) {
-		throttle.gateUntil = Math.max(throttle.gateUntil, handedOver);
-		return;
-	}
+	// A window that is no longer the current one has reset already (a gate probe or the pace opened
+	// a newer one): a late-handled 429 of it says nothing about now.
+	if (window !== throttle.window) return;
 	// Every 429 of one window announces the same reset: the earliest hand-over bound, the latest guess.
 	window.resetAt = Math.min(window.resetAt ?? Infinity, handedOver);
 	window.resetGuess = Math.max(window.resetGuess ?? 0, fromSend);
@@ -603,6 +606,17 @@ function noteGateProbe(throttle: HostThrottle, slot: Slot, accepted: boolean): v
 	const { resolve } = throttle.wake;
 	throttle.wake = deferred();
 	resolve();
+}
+
+/** An answer other than 429: the API accepted the request (in the rate limit's sense). */
+function noteAnswer(throttle: HostThrottle, slot: Slot): void {
+	if (!slot.gateProbe) {
+		slot.window.accepted++;
+		if (slot.probeOffsetMs === undefined) slot.window.firstAnswerAt ??= Date.now();
+	}
+	throttle.acceptedTotal++;
+	noteProbe(throttle, slot, true);
+	noteGateProbe(throttle, slot, true);
 }
 
 /**
@@ -647,10 +661,7 @@ export async function requestWithRetry(
 			const result = await this.makeRoutingRequest(requestData).finally(() => {
 				if (counted) slot.window.inFlight--;
 			});
-			if (!slot.gateProbe) slot.window.accepted++;
-			throttle.acceptedTotal++;
-			noteProbe(throttle, slot, true);
-			noteGateProbe(throttle, slot, true);
+			noteAnswer(throttle, slot);
 			return result;
 		} catch (error) {
 			lastError = error;
@@ -694,10 +705,7 @@ export async function requestWithRetry(
 				continue;
 			}
 			if (failure.status !== undefined) {
-				if (!slot.gateProbe) slot.window.accepted++;
-				throttle.acceptedTotal++;
-				noteProbe(throttle, slot, true);
-				noteGateProbe(throttle, slot, true);
+				noteAnswer(throttle, slot);
 			} else {
 				noteProbe(throttle, slot, false);
 				noteGateProbe(throttle, slot, false);
