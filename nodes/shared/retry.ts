@@ -578,7 +578,7 @@ function noteProbe(throttle: HostThrottle, slot: Slot, accepted: boolean): void 
  * RESET_MARGIN_MS): at that time one request, a gate probe, goes ahead to see whether the API's
  * window has reset. Accepted, it opens the gate; refused, its Retry-After moves the probe on.
  */
-function noteRateLimited(throttle: HostThrottle, window: RateWindow, waitMs: number, sentAt: number): void {
+function noteRateLimited(throttle: HostThrottle, window: RateWindow, waitMs: number, sentAt: number, failure: AttemptFailure): void {
 	const handedOver = Date.now() + waitMs;
 	const fromSend = sentAt + waitMs + RESET_MARGIN_MS;
 	// A window that is no longer the current one has reset already (a gate probe or the pace opened
@@ -589,7 +589,10 @@ function noteRateLimited(throttle: HostThrottle, window: RateWindow, waitMs: num
 	window.resetGuess = Math.max(window.resetGuess ?? 0, fromSend);
 	throttle.gateUntil = Math.max(throttle.gateUntil, window.resetAt);
 	const guess = Math.min(window.resetGuess, window.resetAt);
-	throttle.gateProbeAt = guess < throttle.gateUntil ? guess : undefined;
+	// Only an announced reset is worth probing for, and only on a host that accepts requests at
+	// all (a key refused outright keeps failing after maxAttempts, probes would not count).
+	const announced = parseRetryAfter(header(failure.headers, 'retry-after')) !== undefined;
+	throttle.gateProbeAt = announced && throttle.acceptedTotal > 0 && guess < throttle.gateUntil ? guess : undefined;
 }
 
 /** A gate probe's answer: accepted (anything but a 429), the API's window has reset: open the gate. */
@@ -687,7 +690,7 @@ export async function requestWithRetry(
 					noteGateProbe(throttle, slot, false);
 					const wait = retryDelay(failure, 1, safeToRepeat, { ...policy, maxAttempts: Infinity });
 					if (wait !== undefined) {
-						noteRateLimited(throttle, slot.window, wait, sentAt);
+						noteRateLimited(throttle, slot.window, wait, sentAt, failure);
 						continue;
 					}
 				}
@@ -701,7 +704,7 @@ export async function requestWithRetry(
 				refusals++;
 				const wait = retryDelay(failure, refusals, safeToRepeat, { ...policy, maxAttempts: Infinity });
 				if (wait === undefined || refusedWaitMs + wait > budgetMs) throw await giveUp(this, error, attempt);
-				noteRateLimited(throttle, slot.window, wait, sentAt);
+				noteRateLimited(throttle, slot.window, wait, sentAt, failure);
 				continue;
 			}
 			if (failure.status !== undefined) {
