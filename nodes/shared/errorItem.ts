@@ -62,10 +62,18 @@ export function errorFields(error: unknown): IDataObject {
  */
 export function errorItemOrThrow(ctx: IExecuteSingleFunctions, error: unknown): INodeExecutionData[] {
 	if (!ctx.continueOnFail()) throw error;
+	return [errorItemFor(ctx, error, ctx.getItemIndex())];
+}
+
+/**
+ * The error item of input item `itemIndex` (Continue On Fail on): for requests sent for many
+ * items at once (./allItems.ts), where one failure becomes an error item for each item it hit.
+ */
+export function errorItemFor(ctx: IExecuteSingleFunctions, error: unknown, itemIndex: number): INodeExecutionData {
 	const message = String((error as FailureFacts | undefined)?.message ?? error);
 	const fields = errorFields(error);
 	const json = ctx.getNode().onError === 'continueErrorOutput' ? { error: message, details: fields } : { error: message, ...fields };
-	return [{ json, pairedItem: { item: ctx.getItemIndex() } }];
+	return { json, pairedItem: { item: itemIndex } };
 }
 
 /** Wraps a `routing.operations.pagination` function so a failed item becomes an error item (above). */

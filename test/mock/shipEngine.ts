@@ -37,7 +37,7 @@ import {
 	type Reply,
 	type Route,
 } from './server';
-import { accountMock } from './shipEngineAccount';
+import { accountMock, SEEDED_RECORDS } from './shipEngineAccount';
 import { batchMock, type BatchMockOptions } from './shipEngineBatches';
 import { jwks } from './webhookSigning';
 
@@ -58,6 +58,11 @@ export interface ShipEngineMockOptions extends BatchMockOptions {
 	pageSizeRejectAbove?: number;
 	/** pre-seeded labels for list tests */
 	labels?: number;
+	/**
+	 * Start with one webhook, custom package type, label image and tag (SEEDED_RECORDS), so every
+	 * dropdown of the account's own records has an entry (the browser test). Off: those lists start empty.
+	 */
+	records?: boolean;
 }
 
 export interface ShipEngineMockServer extends MockServer {
@@ -152,7 +157,7 @@ export async function startShipEngineMock(options: ShipEngineMockOptions = {}): 
 		labels: [],
 		manifests: [],
 		pickups: [],
-		webhooks: [],
+		webhooks: options.records ? [{ ...SEEDED_RECORDS.webhook }] : [],
 		tracked: new Set(),
 		windows: new Map(),
 	});
@@ -720,7 +725,7 @@ export async function startShipEngineMock(options: ShipEngineMockOptions = {}): 
 
 	state = freshState();
 	// Warehouses, package types, tags, carrier connections, account images, service points, downloads.
-	const account = accountMock({ nextId, now, error: shipEngineError });
+	const account = accountMock({ nextId, now, error: shipEngineError, records: options.records });
 	const server = await startMockServer({
 		port: options.port,
 		guard,

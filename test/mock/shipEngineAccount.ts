@@ -14,7 +14,17 @@ export interface AccountMockContext {
 	nextId: () => string;
 	now: () => string;
 	error: ErrorReply;
+	/** Start with SEEDED_RECORDS (ShipEngineMockOptions.records). */
+	records?: boolean;
 }
+
+/** The records a mock started with `records: true` holds (one of each list a dropdown reads). */
+export const SEEDED_RECORDS = {
+	webhook: { webhook_id: 'se-300001', url: 'https://example.com/webhook/reports', event: 'report_complete', headers: [], name: 'Reports', store_id: null },
+	customPackage: { package_id: 'se-400001', package_code: 'laptop_box', name: 'Laptop box', description: 'Packaging for laptops', dimensions: { unit: 'inch', length: 16, width: 12, height: 4 } },
+	labelImage: { label_image_id: 'img_seeded01', name: 'Shop logo', is_default: true, image_content_type: 'image/png', created_at: '2026-01-05T18:12:35Z', modified_at: '2026-01-05T18:12:35Z' },
+	tag: 'Fragile',
+};
 
 /** The default warehouse the mock starts with: the one labels fall back to. */
 export const DEFAULT_WAREHOUSE_ID = 'se-200001';
@@ -99,10 +109,10 @@ export function accountMock(ctx: AccountMockContext): { routes: () => Route[]; r
 				return_address: MAIN_HQ_ADDRESS,
 			},
 		],
-		packages: [],
-		tags: [],
+		packages: ctx.records ? [structuredClone(SEEDED_RECORDS.customPackage)] : [],
+		tags: ctx.records ? [SEEDED_RECORDS.tag] : [],
 		connections: new Map(),
-		images: [],
+		images: ctx.records ? [{ ...SEEDED_RECORDS.labelImage }] : [],
 		shipsurance: false,
 		disconnected: new Set(),
 	});

@@ -233,7 +233,8 @@ describe('Batch > Process: never buys twice', () => {
 			expect(error).toBeUndefined();
 			expect(mock.requests.filter((r) => r.path.endsWith('/process/labels'))).toHaveLength(1);
 			expect(mock.purchases).toBe(0);
-			expect(String((items[0].error as Error & { description?: string }).description)).toContain('not repeated automatically');
+			expect(items[0].json).toMatchObject({ purchaseState: 'unknown' });
+			expect(String(items[0].json.errorDescription)).toContain('not repeated automatically');
 		} finally {
 			await mock.close();
 		}

@@ -9,12 +9,34 @@ import type { INodeProperties, INodePropertyCollection, INodeType } from 'n8n-wo
 
 import { ShipEngine } from '../../nodes/ShipEngine/ShipEngine.node';
 import { loadDropdown, toolVersionOf } from '../helpers/loadOptions';
+import { startShipEngineMock } from '../mock';
 import { API, API_KEY, fixture, headers, run } from './labelHelpers';
 
 const carriers = fixture<{ carriers: Array<Record<string, unknown>> }>('carriers.json');
 const services = fixture<{ services: unknown[] }>('carrier-services.json');
 const packages = fixture<{ packages: unknown[] }>('carrier-packages.json');
 const warehouses = fixture<{ warehouses: unknown[] }>('carrier-warehouses.json');
+
+const WEBHOOKS = [
+	{ webhook_id: 'se-301', url: 'https://example.com/webhook/track', event: 'track', name: 'Tracking' },
+	{ webhook_id: 'se-302', url: 'https://example.com/webhook/batches', event: 'batch' },
+];
+const CUSTOM_PACKAGES = [
+	{ package_id: 'se-401', package_code: 'laptop_box', name: 'laptop_box', description: 'Packaging for laptops', dimensions: { unit: 'inch', length: 16, width: 12, height: 4 } },
+	{ package_id: 'se-402', package_code: 'book_mailer', name: 'Book mailer', description: null, dimensions: { unit: 'inch', length: 12, width: 9, height: 2 } },
+];
+const IMAGES = [
+	{ label_image_id: 'img_2', name: 'Winter logo', is_default: false, image_content_type: 'image/png', created_at: '2026-01-02T00:00:00Z', modified_at: '2026-01-02T00:00:00Z' },
+	{ label_image_id: 'img_1', name: 'Shop logo', is_default: true, image_content_type: 'image/png', created_at: '2026-01-01T00:00:00Z', modified_at: '2026-01-01T00:00:00Z' },
+];
+const IMAGES_PAGE = {
+	images: IMAGES,
+	total: 2,
+	page: 1,
+	pages: 1,
+	links: { first: { href: `${API}/v1/account/settings/images?page=1` }, last: { href: `${API}/v1/account/settings/images?page=1` }, prev: {}, next: {} },
+};
+const TAGS = [{ name: 'International' }, { name: 'Fragile' }];
 
 const credentials = { shipEngineApi: { apiKey: API_KEY, baseUrl: API } };
 const plain = new ShipEngine();
@@ -48,7 +70,15 @@ function mockAccount() {
 		.get('/v1/carriers/se-123890/packages')
 		.reply(200, packages)
 		.get('/v1/warehouses')
-		.reply(200, warehouses);
+		.reply(200, warehouses)
+		.get('/v1/environment/webhooks')
+		.reply(200, WEBHOOKS)
+		.get('/v1/packages')
+		.reply(200, { packages: CUSTOM_PACKAGES })
+		.get('/v1/account/settings/images')
+		.reply(200, IMAGES_PAGE)
+		.get('/v1/tags')
+		.reply(200, { tags: TAGS });
 }
 
 const chosenCarrier = { carrierId: 'se-123890', carrierIds: ['se-123890'] };
@@ -106,6 +136,78 @@ describe('ShipEngine dropdowns, plain node and AI tool', () => {
 		const { options, error } = await loadDropdown({ nodeType: tool, typeOptions: { loadOptionsMethod: 'getCarriers' }, credentials });
 		expect(options).toBeUndefined();
 		expect(error?.message).toContain('The API key is invalid.');
+	});
+});
+
+describe("the account's own records (issue 16): webhooks, custom package types, label images, tags", () => {
+	afterEach(() => nock.cleanAll());
+
+	it.each([
+		['webhookId', 'getWebhooks', '/v1/environment/webhooks', WEBHOOKS, [
+			{ name: 'batch (batch)', value: 'se-302', description: 'https://example.com/webhook/batches' },
+			{ name: 'Tracking (track)', value: 'se-301', description: 'https://example.com/webhook/track' },
+		]],
+		['packageId', 'getCustomPackages', '/v1/packages', { packages: CUSTOM_PACKAGES }, [
+			{ name: 'Book mailer (book_mailer)', value: 'se-402', description: undefined },
+			{ name: 'laptop_box (laptop_box)', value: 'se-401', description: 'Packaging for laptops' },
+		]],
+		['labelImageId', 'getLabelImages', '/v1/account/settings/images', IMAGES_PAGE, [
+			{ name: 'Shop logo (default)', value: 'img_1' },
+			{ name: 'Winter logo', value: 'img_2' },
+		]],
+		['tagName', 'getTags', '/v1/tags', { tags: TAGS }, [
+			{ name: 'Fragile', value: 'Fragile' },
+			{ name: 'International', value: 'International' },
+		]],
+	])('%s: %s lists %s, in the plain node and the tool', async (name, method, url, body, expected) => {
+		const fields = dropdowns(plain).filter((f) => f.prop.name === name && f.prop.typeOptions?.loadOptionsMethod === method);
+		expect(fields.length).toBeGreaterThan(0);
+		for (const nodeType of [plain, tool]) {
+			const scope = nock(API, headers).get(url).reply(200, body);
+			const { options, error } = await loadDropdown({ nodeType, typeOptions: { loadOptionsMethod: method }, credentials });
+			expect(error).toBeUndefined();
+			expect(scope.isDone()).toBe(true);
+			expect(options).toEqual(expected);
+		}
+	});
+
+	it.each([
+		// a value saved while these were text fields, or typed by an expression or an AI tool, is sent as it is
+		['webhook', 'get', 'webhookId', 'se-301', '/v1/environment/webhooks/se-301', WEBHOOKS[0]],
+		['packageType', 'get', 'packageId', 'se-401', '/v1/packages/se-401', CUSTOM_PACKAGES[0]],
+		['labelImage', 'get', 'labelImageId', 'img_1', '/v1/account/settings/images/img_1', IMAGES[1]],
+	])('%s > %s: a saved plain %s still works', async (resource, operation, name, value, path, answer) => {
+		nock(API, headers).get(path).reply(200, answer);
+		const { items, error } = await run({ resource, operation, [name]: value });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual(answer);
+	});
+
+	it('Shipment > Add Tag with a new tag name given by expression', async () => {
+		nock(API, headers).post('/v1/shipments/se-1/tags/New%20Tag').reply(200, { tags: ['New Tag'] });
+		const { error } = await run({ resource: 'shipment', operation: 'addTag', shipmentId: 'se-1', tagName: '={{ "New Tag" }}' });
+		expect(error).toBeUndefined();
+	});
+});
+
+describe('the local mock the browser test uses (records: true) fills every dropdown', () => {
+	it.each([
+		['plain node', plain],
+		['AI tool version', tool],
+	])('%s', async (_name, nodeType) => {
+		const mock = await startShipEngineMock({ records: true });
+		try {
+			const local = { shipEngineApi: { apiKey: 'TEST_dropdowns', baseUrl: mock.url } };
+			const failures: string[] = [];
+			for (const { path, prop } of dropdowns(nodeType)) {
+				const parameters = { carrierId: 'se-100001', carrierIds: ['se-100001'] };
+				const { options, error } = await loadDropdown({ nodeType, typeOptions: prop.typeOptions ?? {}, parameters, credentials: local, path });
+				if (error || !options?.length) failures.push(`${path}: ${error?.message ?? 'no options'}`);
+			}
+			expect(failures).toEqual([]);
+		} finally {
+			await mock.close();
+		}
 	});
 });
 

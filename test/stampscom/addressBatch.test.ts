@@ -1,6 +1,6 @@
 /**
  * Address > Validate with "Validate All Items in One Request" (the batching shared with the
- * ShipEngine node, nodes/shared/batch.ts): 5 input items are 1 request, not 5, and every result
+ * ShipEngine node, nodes/shared/allItems.ts): 5 input items are 1 request, not 5, and every result
  * is paired with the item its address came from, also when one item has several addresses or a
  * bad one (Continue On Fail).
  */
@@ -68,7 +68,7 @@ describe('Stamps.com Address > Validate all items in one request', () => {
 		expect(api.isDone()).toBe(true);
 		expect(sent()).toHaveLength(4);
 		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
-		expect(items[2].error?.message).toBe('Addresses (address 1) > Address Line 1: is required (item 2)');
-		expect(items.filter((item) => item.error)).toHaveLength(1);
+		expect(items[2].json.error).toBe('Addresses (address 1) > Address Line 1: is required (item 2)');
+		expect(items.filter((item) => item.json.error)).toHaveLength(1);
 	});
 });

@@ -22,7 +22,8 @@ export interface Stack {
 export async function startStack(): Promise<Stack> {
 	const attach = process.env.UI_N8N_URL;
 	if (attach) return await attachStack(attach);
-	const shipEngine = await startShipEngineMock({ port: shipEnginePort() });
+	// records: a webhook, custom package type, label image and tag, so their dropdowns have entries.
+	const shipEngine = await startShipEngineMock({ port: shipEnginePort(), records: true });
 	const sera = await startSeraMock({ port: seraPort() });
 	const closeMocks = async () => await Promise.all([shipEngine.close(), sera.close()]);
 	// A busy machine (CI runners, parallel jobs) can take minutes to boot n8n.

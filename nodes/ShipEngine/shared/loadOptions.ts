@@ -28,9 +28,10 @@ interface Carrier {
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
-async function list<T>(ctx: ILoadOptionsFunctions, url: string, rootProperty: string): Promise<T[]> {
-	const body = (await shipEngineApiRequest(ctx, 'GET', url)) as IDataObject | undefined;
-	const entries = body?.[rootProperty];
+/** The entries of a list answer: `body[rootProperty]`, or the body itself when the API answers an array (webhooks). */
+async function list<T>(ctx: ILoadOptionsFunctions, url: string, rootProperty?: string): Promise<T[]> {
+	const body = (await shipEngineApiRequest(ctx, 'GET', url)) as IDataObject | IDataObject[] | undefined;
+	const entries = rootProperty === undefined ? body : (body as IDataObject | undefined)?.[rootProperty];
 	return Array.isArray(entries) ? (entries as T[]) : [];
 }
 
@@ -105,4 +106,49 @@ export async function getWarehouses(this: ILoadOptionsFunctions): Promise<INodeP
 		.sort(byName);
 }
 
-export const shipEngineLoadOptions = { getCarriers, getCarrierCodes, getPackageTypes, getServices, getWarehouses };
+/** Webhooks: "Batches (batch)" → webhook_id, the URL as the option's description. */
+export async function getWebhooks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await list<{ webhook_id?: string; name?: string; event?: string; url?: string }>(this, '/v1/environment/webhooks'))
+		.filter((w) => w.webhook_id)
+		.map((w) => ({ name: `${w.name || w.event || w.webhook_id} (${w.event ?? 'no event'})`, value: String(w.webhook_id), description: w.url }))
+		.sort(byName);
+}
+
+/** Custom package types: "laptop_box (laptop_box)" → package_id. */
+export async function getCustomPackages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await list<{ package_id?: string; name?: string; package_code?: string; description?: string | null }>(this, '/v1/packages', 'packages'))
+		.filter((p) => p.package_id)
+		.map((p) => ({ name: `${p.name ?? p.package_id} (${p.package_code ?? ''})`, value: String(p.package_id), description: p.description ?? undefined }))
+		.sort(byName);
+}
+
+/** Label images (logos): "Shop logo (default)" → label_image_id. */
+export async function getLabelImages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await list<{ label_image_id?: string; name?: string; is_default?: boolean }>(this, '/v1/account/settings/images', 'images'))
+		.filter((i) => i.label_image_id)
+		.map((i) => {
+			const name = String(i.name ?? i.label_image_id);
+			return { name: i.is_default ? `${name} (default)` : name, value: String(i.label_image_id) };
+		})
+		.sort(byName);
+}
+
+/** Tags of the account: the tag's name is its ID. */
+export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await list<{ name?: string }>(this, '/v1/tags', 'tags'))
+		.filter((t) => t.name)
+		.map((t) => ({ name: String(t.name), value: String(t.name) }))
+		.sort(byName);
+}
+
+export const shipEngineLoadOptions = {
+	getCarriers,
+	getCarrierCodes,
+	getCustomPackages,
+	getLabelImages,
+	getPackageTypes,
+	getServices,
+	getTags,
+	getWarehouses,
+	getWebhooks,
+};

@@ -30,6 +30,12 @@ export function packageTypeLookup(carrierFields = ['carrierId']): TypeOptions {
 /** Warehouses (ship-from locations) → warehouse_id. */
 export const warehouseLookup: TypeOptions = { loadOptionsMethod: 'getWarehouses' };
 
+/** The account's own records → their ID (loadOptions.ts `getWebhooks`, `getCustomPackages`, `getLabelImages`, `getTags`). */
+export const webhookLookup: TypeOptions = { loadOptionsMethod: 'getWebhooks' };
+export const customPackageLookup: TypeOptions = { loadOptionsMethod: 'getCustomPackages' };
+export const labelImageLookup: TypeOptions = { loadOptionsMethod: 'getLabelImages' };
+export const tagLookup: TypeOptions = { loadOptionsMethod: 'getTags' };
+
 /** Carrier codes ShipEngine tracks most (shipengine-labels-reference.txt); any other code works too. */
 export const CARRIER_CODES = ['usps', 'stamps_com', 'ups', 'fedex', 'dhl_express', 'dhl_global_mail', 'canada_post', 'royal_mail', 'ontrac', 'asendia', 'endicia'];
 
@@ -89,6 +95,59 @@ export function warehouseDropdown(show: Show, overrides: Partial<INodeProperties
 	return dropdown({ ...spec, what: 'Warehouse (ship-from location)', example: 'se-123456' }, show, overrides);
 }
 
+const RECORDS = {
+	webhook: {
+		displayName: 'Webhook Name or ID',
+		name: 'webhookId',
+		typeOptions: webhookLookup,
+		what: 'Webhook: the list shows each with its event and URL; Webhook › Get Many gives the webhook_id',
+		example: 'se-123456',
+	},
+	customPackage: {
+		displayName: 'Custom Package Name or ID',
+		name: 'packageId',
+		typeOptions: customPackageLookup,
+		what: 'Custom package type (package_id; Package Type › Get Many lists them)',
+		example: 'se-123456',
+	},
+	labelImage: {
+		displayName: 'Label Image Name or ID',
+		name: 'labelImageId',
+		typeOptions: labelImageLookup,
+		what: 'Label image, a logo printed on labels (label_image_id; Label Image › Get Many lists them)',
+		example: 'img_DtBXupDBxREpHnwEXhTfgK',
+	},
+	tag: {
+		displayName: 'Tag Name or ID',
+		name: 'tagName',
+		typeOptions: tagLookup,
+		what: 'Name of the tag, case-sensitive (its name is its ID)',
+		example: 'Fragile',
+	},
+} satisfies Record<string, DropdownSpec>;
+
+/**
+ * Required dropdown of one of the account's own records (webhook, custom package type, label
+ * image, tag): the list, or any ID (a saved text value, an expression, an AI tool's value).
+ */
+export function recordDropdown(kind: keyof typeof RECORDS, show: Show, overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return dropdown(RECORDS[kind], show, overrides);
+}
+
+/** The same as an optional field (in a collection: no displayOptions, empty sends nothing). */
+export function optionalRecordField(kind: keyof typeof RECORDS, what: string, overrides: Partial<INodeProperties> = {}): INodeProperties {
+	const spec = RECORDS[kind];
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'options',
+		default: '',
+		description: `${what}. ${CHOOSE_FROM_LIST}.`,
+		typeOptions: spec.typeOptions,
+		...overrides,
+	};
+}
+
 /** Every lookup by name, for tests and for documentation. */
 export const LOOKUPS: Record<string, TypeOptions> = {
 	carriers: carrierLookup,
@@ -96,6 +155,10 @@ export const LOOKUPS: Record<string, TypeOptions> = {
 	services: serviceLookup(),
 	packageTypes: packageTypeLookup(['carrierId', 'carrierIds']),
 	warehouses: warehouseLookup,
+	webhooks: webhookLookup,
+	customPackages: customPackageLookup,
+	labelImages: labelImageLookup,
+	tags: tagLookup,
 };
 
 /** An optional carrier or warehouse dropdown inside a Filters collection, sent as a query parameter. */

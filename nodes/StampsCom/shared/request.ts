@@ -12,7 +12,8 @@ import { purchaseStateOf, requestWithRetry, watchAnswer } from '../../shared/ret
 import { seraHttpError } from './errors';
 import { checkReplayedLabel } from './sameLabel';
 
-async function sendToSera(
+/** One SERA request with the retry policy, SERA's error thrown as a NodeApiError (no error item: for requests sent for many items). */
+export async function sendToSera(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {

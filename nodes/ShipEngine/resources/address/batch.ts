@@ -5,8 +5,8 @@
  * One request per item (default): a preSend builds `[address]` from the item's own fields.
  *
  * Batch mode (Options > "Batch Items"): item 0 sends every item's address in
- * chunks of 250 and pairs the results back (../../shared/allItems.ts, shared with Shipment >
- * Create and Batch > Create).
+ * chunks of 250 and pairs the results back (../../../shared/allItems.ts, shared with Stamps.com's
+ * Address > Validate and Shipment > Create).
  */
 import type {
 	DeclarativeRestApiSettings,
@@ -17,18 +17,14 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { requestWithRetry } from '../../../shared/retry';
-import { requestForAllItems } from '../../shared/allItems';
+import { isBatch, requestForAllItems } from '../../../shared/allItems';
+import { requestWithRetry, retryingComputeRequest } from '../../../shared/retry';
 import { checkAddress, toApiAddress } from '../../shared/shipment';
 import { TOP_LEVEL_PARAMETERS } from './validate';
 
 export const BATCH_SIZE = 250;
 
-function isBatch(ctx: IExecuteSingleFunctions): boolean {
-	return Boolean((ctx.getNodeParameter('options', {}) as IDataObject).batch);
-}
-
-/** The validated API address of one input item (`ctx` seen as that item: allItems.itemView). */
+/** The validated API address of one input item (`ctx` seen as that item: shared/allItems.ts itemView). */
 export function addressForItem(ctx: IExecuteSingleFunctions): IDataObject {
 	const values: IDataObject = { ...((ctx.getNodeParameter('additionalFields', {}) as IDataObject) ?? {}) };
 	for (const name of TOP_LEVEL_PARAMETERS) {
@@ -63,13 +59,15 @@ export async function validateAddresses(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	if (!isBatch(this)) return await requestWithRetry.call(this, requestData, true);
-	return await requestForAllItems(this, requestData, {
-		build: (item) => addressForItem(item),
+	if (!isBatch(this)) return await retryingComputeRequest.call(this, requestData);
+	return await requestForAllItems(this, {
+		entriesOf: (item) => [addressForItem(item)],
+		send: async (addresses) => {
+			const answer = await requestWithRetry.call(this, { ...requestData, options: { ...requestData.options, body: addresses } }, true);
+			return answer.map((result) => result.json);
+		},
 		chunkSize: BATCH_SIZE,
-		body: (addresses) => addresses,
-		results: (answer) => answer.map((result) => result.json),
+		api: 'ShipEngine',
 		noun: 'addresses',
-		safeToRepeat: true,
 	});
 }

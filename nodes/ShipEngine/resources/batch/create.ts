@@ -13,9 +13,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { inputItemCount, itemErrorOrThrow, itemView, type RawParameters } from '../../../shared/allItems';
+import { withErrorItems } from '../../../shared/errorItem';
 import { requestWithRetry } from '../../../shared/retry';
 import { inputError } from '../../../shared/validation';
-import { asItemError, errorItem, inputItemCount, itemView, type RawParameters } from '../../shared/allItems';
 import { idList, requiredText } from '../../shared/input';
 
 const show = { resource: ['batch'], operation: ['create'] };
@@ -111,8 +112,12 @@ export async function batchCreateBody(this: IExecuteSingleFunctions, request: IH
 	return request;
 }
 
-/** `routing.operations.pagination` of Batch > Create: one batch for all items in that mode. */
-export async function createBatch(
+/**
+ * `routing.operations.pagination` of Batch > Create: one batch for all items in that mode. With
+ * Continue On Fail, a bad item is its own error item, and a refused request an error item for
+ * each item whose shipment it carried (../../../shared/errorItem.ts).
+ */
+export const createBatch = withErrorItems(async function (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
@@ -135,14 +140,21 @@ export async function createBatch(
 			ids.push(id);
 			included.push(i);
 		} catch (error) {
-			if (!this.continueOnFail()) throw asItemError(this, error);
-			output.push(errorItem(error as Error, i));
+			output.push(itemErrorOrThrow(this, error, i));
 		}
 	}
-	if (ids.length) {
-		const body = { ...((requestData.options.body ?? {}) as IDataObject), shipment_ids: ids };
+	if (!ids.length) return output;
+	const body = { ...((requestData.options.body ?? {}) as IDataObject), shipment_ids: ids };
+	try {
 		const [item] = await requestWithRetry.call(this, { ...requestData, options: { ...requestData.options, body } }, false);
 		output.unshift({ json: item?.json ?? {}, pairedItem: included.map((item) => ({ item })) });
+		return output;
+	} catch (error) {
+		const failed = included.map((i) => itemErrorOrThrow(this, error, i));
+		return [...failed, ...output].sort((a, b) => pairedIndex(a) - pairedIndex(b));
 	}
-	return output;
+});
+
+function pairedIndex(item: INodeExecutionData): number {
+	return (item.pairedItem as { item: number }).item;
 }

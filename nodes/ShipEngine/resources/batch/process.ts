@@ -25,7 +25,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { describeFailure, requestWithRetry } from '../../../shared/retry';
+import { markPurchaseState, withErrorItems } from '../../../shared/errorItem';
+import { describeFailure, purchaseStateOf, requestWithRetry, watchAnswer } from '../../../shared/retry';
 import { asText } from '../../../shared/validation';
 import { labelRenderingOptions } from '../../shared/descriptions';
 
@@ -142,38 +143,57 @@ async function waitUntilFinished(
 	}
 }
 
-/** `routing.operations.pagination` of Batch > Process. */
-export async function processBatch(this: IExecutePaginationFunctions, requestData: Request): Promise<INodeExecutionData[]> {
+/**
+ * `routing.operations.pagination` of Batch > Process. With Continue On Fail, a failure is an error
+ * item whose `purchaseState` says what happened to the labels (../../../shared/errorItem.ts):
+ * `not_sent` until the process request leaves, then `not_bought` when the API refused it,
+ * `unknown` when it may have started (5xx, no answer) or did start.
+ */
+export const processBatch = withErrorItems(async function (this: IExecutePaginationFunctions, requestData: Request): Promise<INodeExecutionData[]> {
 	const itemIndex = this.getItemIndex();
 	const batchId = asText(this.getNodeParameter('batchId', ''));
 	const options = (this.getNodeParameter('options', {}) as IDataObject) ?? {};
 	const paired = (json: IDataObject): INodeExecutionData[] => [{ json, pairedItem: { item: itemIndex } }];
 
-	const batch = await readBatch(this, requestData, batchId);
+	const batch = await readBatch(this, requestData, batchId).catch((error: unknown) => {
+		throw markPurchaseState(error, 'not_sent');
+	});
 	const status = String(batch.status ?? '');
-	if (ALREADY_PROCESSED.includes(status)) {
-		// Not processed again; with Wait Until Processed, a batch still on its way is waited for.
-		const wait = options.waitUntilProcessed !== false && !FINISHED.includes(status);
-		return paired({
-			...(wait ? await waitUntilFinished(this, requestData, batchId, options) : batch),
-			process_skipped: true,
-			process_note: `Batch ${batchId} was already ${status}: it was not processed again (no label bought twice).`,
-		});
+	try {
+		if (ALREADY_PROCESSED.includes(status)) {
+			// Not processed again; with Wait Until Processed, a batch still on its way is waited for.
+			const wait = options.waitUntilProcessed !== false && !FINISHED.includes(status);
+			return paired({
+				...(wait ? await waitUntilFinished(this, requestData, batchId, options) : batch),
+				process_skipped: true,
+				process_note: `Batch ${batchId} was already ${status}: it was not processed again (no label bought twice).`,
+			});
+		}
+	} catch (error) {
+		// Processing had started before this run: its labels may be bought.
+		throw markPurchaseState(error, 'unknown');
 	}
 	if (status !== 'open') {
-		throw new NodeOperationError(this.getNode(), `Batch ${batchId} cannot be processed: its status is ${status || 'unknown'}`, {
+		const error = new NodeOperationError(this.getNode(), `Batch ${batchId} cannot be processed: its status is ${status || 'unknown'}`, {
 			itemIndex,
 			description: 'Only an open batch can be processed. Create a new batch (Batch > Create) with the shipments that still need labels.',
 		});
+		throw markPurchaseState(error, 'not_sent');
+	}
+	const processRequest = { ...requestData };
+	const watch = watchAnswer(processRequest);
+	try {
+		await requestWithRetry.call(this, processRequest, false);
+	} catch (error) {
+		throw markPurchaseState(notRepeatedError(this, error, batchId), purchaseStateOf(error, watch.answered));
 	}
 	try {
-		await requestWithRetry.call(this, requestData, false);
+		const after =
+			options.waitUntilProcessed === false
+				? await readBatch(this, requestData, batchId)
+				: await waitUntilFinished(this, requestData, batchId, options);
+		return paired({ ...after, process_started: true });
 	} catch (error) {
-		throw notRepeatedError(this, error, batchId);
+		throw markPurchaseState(error, 'unknown');
 	}
-	const after =
-		options.waitUntilProcessed === false
-			? await readBatch(this, requestData, batchId)
-			: await waitUntilFinished(this, requestData, batchId, options);
-	return paired({ ...after, process_started: true });
-}
+});

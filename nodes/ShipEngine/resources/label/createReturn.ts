@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { downloadLabelFields, labelRenderingOptions } from '../../shared/descriptions';
 import { labelIdField } from './fields';
 import { chargeEventField } from './purchaseFields';
+import { optionalRecordField } from '../../shared/lookups';
 
 const showOnlyForLabelCreateReturn = { resource: ['label'], operation: ['createReturn'] };
 
@@ -17,14 +18,9 @@ export const labelCreateReturnDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForLabelCreateReturn },
 		options: [
 			chargeEventField,
-			{
-				displayName: 'Label Image ID',
-				name: 'labelImageId',
-				type: 'string',
-				default: '',
-				description: 'ID of a custom image (logo) to print on the label',
+			optionalRecordField('labelImage', 'Custom image (logo) to print on the label', {
 				routing: { send: { type: 'body', property: 'label_image_id' } },
-			},
+			}),
 			{
 				displayName: 'RMA Number',
 				name: 'rmaNumber',

@@ -11,6 +11,7 @@ import { pairWithInput } from '../../shared/labelOutput';
 import { successOutput } from '../../shared/output';
 import { returnAllFields, unpagedListOutput } from '../../shared/pagination';
 import { inputError } from '../../../shared/validation';
+import { recordDropdown } from '../../shared/lookups';
 
 const showOnlyForImageWrite = { resource: ['labelImage'], operation: ['create', 'update'] };
 const showOnlyForOneImage = { resource: ['labelImage'], operation: ['delete', 'get', 'update'] };
@@ -121,16 +122,7 @@ export const labelImageDescription: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	{
-		displayName: 'Label Image ID',
-		name: 'labelImageId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. img_DtBXupDBxREpHnwEXhTfgK',
-		description: 'ID of the label image (label_image_id; Label Image › Get Many lists them)',
-		displayOptions: { show: showOnlyForOneImage },
-	},
+	recordDropdown('labelImage', showOnlyForOneImage),
 	{
 		displayName: 'Label Image Name',
 		name: 'labelImageName',

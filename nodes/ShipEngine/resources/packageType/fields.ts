@@ -9,6 +9,7 @@ import { dimensionUnitOptions } from '../../shared/descriptions';
 import { requiredText } from '../../shared/input';
 import { returnAllFields } from '../../shared/pagination';
 import { asText, inputError } from '../../../shared/validation';
+import { recordDropdown } from '../../shared/lookups';
 
 const showOnlyForPackageWrite = { resource: ['packageType'], operation: ['create', 'update'] };
 const showOnlyForOnePackage = { resource: ['packageType'], operation: ['delete', 'get', 'update'] };
@@ -25,16 +26,7 @@ const size = (displayName: string, name: string): INodeProperties => ({
 });
 
 export const packageTypeFields: INodeProperties[] = [
-	{
-		displayName: 'Custom Package ID',
-		name: 'packageId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. se-123456',
-		description: 'ID of the custom package type (package_id; Package Type › Get Many lists them)',
-		displayOptions: { show: showOnlyForOnePackage },
-	},
+	recordDropdown('customPackage', showOnlyForOnePackage),
 	{
 		displayName: 'Custom Package Code',
 		name: 'customPackageCode',

@@ -1,7 +1,7 @@
 /**
  * Shipment > Create and Update: a shipment (ship to, ship from or warehouse, packages, options)
  * built from the item's fields in code, so Create can build every input item's shipment and send
- * them in one request (../../shared/allItems.ts): POST /v1/shipments takes `{ shipments: [...] }`
+ * them in one request (../../../shared/allItems.ts): POST /v1/shipments takes `{ shipments: [...] }`
  * and answers them in the same order. Update sends one item's shipment to PUT /v1/shipments/{id}.
  *
  * The Additional Fields are the ones Label > Create has (shipmentAdditionalFields); their routing
@@ -17,8 +17,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { requestForAllItems } from '../../../shared/allItems';
+import { requestWithRetry } from '../../../shared/retry';
 import { asText, dateParam } from '../../../shared/validation';
-import { requestForAllItems } from '../../shared/allItems';
 import {
 	addressCollection,
 	carrierIdField,
@@ -92,7 +93,7 @@ export function shipmentFields(show: Show, carrierRequired: boolean): INodePrope
 	];
 }
 
-/** The checked shipment of the item `ctx` runs for (or sees: allItems.itemView). */
+/** The checked shipment of the item `ctx` runs for (or sees: shared/allItems.ts itemView). */
 export function shipmentForItem(ctx: IExecuteSingleFunctions): IDataObject {
 	const base: IDataObject = {};
 	const carrierId = asText(ctx.getNodeParameter('carrierId', '', { extractValue: true }));
@@ -115,14 +116,16 @@ export async function createShipments(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	return await requestForAllItems(this, requestData, {
-		build: (item) => shipmentForItem(item),
+	return await requestForAllItems(this, {
+		entriesOf: (item) => [shipmentForItem(item)],
+		send: async (shipments) => {
+			// Creating shipments buys nothing, but a repeat would create them twice: not retried.
+			const [answer] = await requestWithRetry.call(this, { ...requestData, options: { ...requestData.options, body: { shipments } } }, false);
+			return (answer?.json.shipments as IDataObject[] | undefined) ?? [];
+		},
 		chunkSize: SHIPMENTS_PER_REQUEST,
-		body: (shipments) => ({ shipments }),
-		results: (answer) => ((answer[0]?.json.shipments as IDataObject[] | undefined) ?? []),
+		api: 'ShipEngine',
 		noun: 'shipments',
-		// Creating shipments buys nothing, but a repeat would create them twice: not retried.
-		safeToRepeat: false,
 	});
 }
 

@@ -6,6 +6,7 @@ import { requiredText } from '../../shared/input';
 import { parseJsonObject } from '../../shared/shipment';
 import { rateOutputField } from '../rate/fields';
 import { rateOutput } from '../rate/output';
+import { recordDropdown } from '../../shared/lookups';
 
 const show = (...operation: string[]) => ({ resource: ['shipment'], operation });
 
@@ -72,16 +73,10 @@ export const shipmentFieldsDescription: INodeProperties[] = [
 		description: 'Your ID given as External Shipment ID when the shipment was created (e.g. the order number)',
 		displayOptions: { show: show('getByExternalId') },
 	},
-	{
-		displayName: 'Tag',
-		name: 'tagName',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Fragile',
-		description: 'Name of the tag (Tag resource of ShipEngine; created when first used on a shipment)',
-		displayOptions: { show: show('addTag', 'removeTag') },
-	},
+	recordDropdown('tag', show('addTag', 'removeTag'), {
+		description:
+			'Name of the tag, case-sensitive (e.g. Fragile); a new name is created when first used on a shipment. Choose from the list, or specify a name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	}),
 	{
 		displayName: 'Tags',
 		name: 'tags',

@@ -4,6 +4,7 @@ import { dateTimeFilter, dateTimeQuery } from '../../shared/input';
 import { choiceFilter, query, sortFilters } from '../../shared/listFilters';
 import { returnAllFields } from '../../shared/pagination';
 import { trimmed } from '../../../shared/requestShaping';
+import { optionalRecordField } from '../../shared/lookups';
 
 const showOnlyForShipmentGetAll = { resource: ['shipment'], operation: ['getAll'] };
 
@@ -47,14 +48,7 @@ export const shipmentGetAllDescription: INodeProperties[] = [
 			},
 			...sortFilters(['created_at', 'modified_at']),
 			choiceFilter('Status', 'shipmentStatus', 'shipment_status', ['cancelled', 'label_purchased', 'pending', 'processing'], 'pending', 'Only shipments in this state (pending: no label yet)'),
-			{
-				displayName: 'Tag',
-				name: 'tag',
-				type: 'string',
-				default: '',
-				description: 'Only shipments with this tag',
-				routing: query('tag'),
-			},
+			optionalRecordField('tag', 'Only shipments with this tag', { displayName: 'With Tag Name or ID', name: 'tag', routing: query('tag') }),
 		],
 	},
 ];

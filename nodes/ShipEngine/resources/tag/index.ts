@@ -7,9 +7,10 @@ import { pairWithInput } from '../../shared/labelOutput';
 import { successOutput } from '../../shared/output';
 import { returnAllFields, unpagedListOutput } from '../../shared/pagination';
 import { asText, inputError } from '../../../shared/validation';
+import { recordDropdown } from '../../shared/lookups';
 
 const showOnlyForTags = { resource: ['tag'] };
-const showOnlyForNamedTag = { resource: ['tag'], operation: ['create', 'delete', 'rename'] };
+const showOnlyForExistingTag = { resource: ['tag'], operation: ['delete', 'rename'] };
 
 const checkTag = requireFields(['tagName', 'Tag Name']);
 
@@ -106,9 +107,10 @@ export const tagDescription: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Fragile',
-		description: 'Name of the tag (case-sensitive)',
-		displayOptions: { show: showOnlyForNamedTag },
+		description: 'Name of the new tag (case-sensitive)',
+		displayOptions: { show: { resource: ['tag'], operation: ['create'] } },
 	},
+	recordDropdown('tag', showOnlyForExistingTag),
 	{
 		displayName: 'New Tag Name',
 		name: 'newTagName',

@@ -9,6 +9,7 @@ import { webhookEventOptions } from '../../trigger/events';
 import { asText, inputError } from '../../../shared/validation';
 import { requiredText } from '../../shared/input';
 import { returnAllFields } from '../../shared/pagination';
+import { recordDropdown } from '../../shared/lookups';
 
 const showOnlyForWebhookCreate = { resource: ['webhook'], operation: ['create'] };
 const showOnlyForWebhookUpdate = { resource: ['webhook'], operation: ['update'] };
@@ -83,16 +84,7 @@ function webhookOptionalFields(forUpdate: boolean): INodeProperties[] {
 }
 
 export const webhookFields: INodeProperties[] = [
-	{
-		displayName: 'Webhook ID',
-		name: 'webhookId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. se-123456',
-		description: 'ID of the webhook (Webhook › Get Many lists each webhook with its event, URL and webhook_id)',
-		displayOptions: { show: showOnlyForOneWebhook },
-	},
+	recordDropdown('webhook', showOnlyForOneWebhook),
 	{
 		displayName: 'Webhook Event',
 		name: 'webhookEvent',

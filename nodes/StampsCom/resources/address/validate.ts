@@ -10,10 +10,10 @@ import type {
 import { jsonParse } from 'n8n-workflow';
 
 import { ADDRESS_KEYS, checkAddress, seraAddressFields, toSeraAddress } from '../../shared/address';
-import { isBatch, parameterForItem, runBatch } from '../../../shared/batch';
-import { retryingRequest } from '../../../shared/retry';
+import { isBatch, requestForAllItems } from '../../../shared/allItems';
 import { inputError } from '../../../shared/validation';
 import { idempotencyOptions } from '../../shared/descriptions';
+import { sendToSera, seraRequest } from '../../shared/request';
 
 const showOnlyForAddressValidate = { resource: ['address'], operation: ['validate'] };
 
@@ -21,16 +21,17 @@ const SERA_KEYS = new Set([...Object.values(ADDRESS_KEYS), 'formatted_address'])
 
 /**
  * The addresses one input item asks to validate. "Address Fields" gives the addresses entered
- * (one or several); "JSON" a list given by an expression. Read for any item (batch mode reads
- * them all from item 0).
+ * (one or several); "JSON" a list given by an expression. `ctx` is the item's own context, or
+ * in batch mode item 0's seen as that item (shared/allItems.ts itemView).
  */
-export function addressListForItem(ctx: IExecuteSingleFunctions, itemIndex: number): IDataObject[] {
+export function addressListForItem(ctx: IExecuteSingleFunctions): IDataObject[] {
+	const itemIndex = ctx.getItemIndex();
 	const fail = (field: string, problem: string): never => {
 		throw inputError(ctx, field, problem, itemIndex);
 	};
 	let list: IDataObject[];
-	if (parameterForItem(ctx, 'inputMode', itemIndex, 'fields') === 'json') {
-		const raw = parameterForItem(ctx, 'addressesJson', itemIndex, '[]');
+	if (ctx.getNodeParameter('inputMode', 'fields') === 'json') {
+		const raw = ctx.getNodeParameter('addressesJson', '[]');
 		let parsed: unknown = raw;
 		if (typeof raw === 'string') {
 			try {
@@ -49,7 +50,7 @@ export function addressListForItem(ctx: IExecuteSingleFunctions, itemIndex: numb
 			return entry as IDataObject;
 		});
 	} else {
-		const entries = ((parameterForItem(ctx, 'addresses', itemIndex, {}) as IDataObject | undefined)?.address as IDataObject[] | undefined) ?? [];
+		const entries = ((ctx.getNodeParameter('addresses', {}) as IDataObject | undefined)?.address as IDataObject[] | undefined) ?? [];
 		entries.forEach((entry, index) => checkAddress(ctx, `Addresses (address ${index + 1})`, entry, ['addressLine1'], itemIndex));
 		list = entries.map((entry) => toSeraAddress(entry));
 	}
@@ -62,7 +63,7 @@ export async function buildAddressList(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	if (!isBatch(this)) requestOptions.body = addressListForItem(this, this.getItemIndex());
+	if (!isBatch(this)) requestOptions.body = addressListForItem(this);
 	return requestOptions;
 }
 
@@ -75,13 +76,17 @@ export async function validateAddressesPagination(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	if (!isBatch(this)) return await retryingRequest.call(this, requestData);
-	return await runBatch(this, {
-		entriesOf: (itemIndex) => addressListForItem(this, itemIndex),
-		send: async (chunk) => await retryingRequest.call(this, { ...requestData, options: { ...requestData.options, body: chunk } }),
+	if (!isBatch(this)) return await seraRequest.call(this, requestData);
+	return await requestForAllItems(this, {
+		entriesOf: (item) => addressListForItem(item),
+		send: async (addresses) => {
+			const answer = await sendToSera.call(this, { ...requestData, options: { ...requestData.options, body: addresses } });
+			return answer.map((result) => result.json);
+		},
 		// SERA documents no batch limit; one request, one Idempotency-Key.
-		size: Number.MAX_SAFE_INTEGER,
+		chunkSize: Number.MAX_SAFE_INTEGER,
 		api: 'SERA',
+		noun: 'addresses',
 	});
 }
 

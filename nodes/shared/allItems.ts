@@ -1,25 +1,22 @@
 /**
- * One request for many input items, in a declarative node (Address > Validate's batch mode,
- * Shipment > Create, Batch > Create from the items' shipments).
+ * One request for many input items, in a declarative node: Address > Validate's "Batch Items" in
+ * both nodes, ShipEngine Shipment > Create and Batch > Create from the items' shipments.
  *
  * n8n's RoutingNode sends one request per item, so the request for every item is owned by item
- * 0: item 0's paginator reads every input item's parameters (their expressions evaluated for
- * that item through `itemView`), checks them all before anything is sent, sends them in chunks
- * and returns one result per input item with `pairedItem` pointing at it. Items 1…n send nothing
- * and output nothing. With Continue On Fail, bad input or a failed chunk becomes error items for
- * exactly the affected input items; without it, the first problem stops the node.
+ * 0: item 0's pagination function reads every input item's parameters (their expressions
+ * evaluated for that item through `itemView`), checks them all before anything is sent, sends
+ * the entries in chunks and returns the results, each paired with the input item its entry came
+ * from (an item may give several entries: several addresses, several results). Items 1…n send
+ * nothing and output nothing.
+ *
+ * With Continue On Fail, bad input or a failed chunk becomes an error item (./errorItem.ts:
+ * `error`, `errorCode`, `httpCode`, `requestId`) for exactly each input item it hit, paired with
+ * that item; without it, the first problem stops the node.
  */
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	INodeExecutionData,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecutePaginationFunctions, IExecuteSingleFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { requestWithRetry } from '../../shared/retry';
+import { errorItemFor } from './errorItem';
 
 function resolve(ctx: IExecuteSingleFunctions, value: unknown, itemIndex: number): unknown {
 	if (typeof value === 'string' && value.startsWith('=')) return ctx.evaluateExpression(value.slice(1), itemIndex);
@@ -73,69 +70,70 @@ export function inputItemCount(ctx: IExecutePaginationFunctions): number {
 	return ctx.getExecuteData().data.main?.[0]?.length ?? 1;
 }
 
-export function asItemError(ctx: IExecuteSingleFunctions, error: unknown): NodeApiError | NodeOperationError {
+/** Whether Options > "Batch Items" (all items in one request) is on. */
+export function isBatch(ctx: IExecuteSingleFunctions): boolean {
+	return Boolean((ctx.getNodeParameter('options', {}) as IDataObject).batch);
+}
+
+function asItemError(ctx: IExecuteSingleFunctions, error: unknown): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(ctx.getNode(), error as Error);
 }
 
-export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	return { json: { error: error.message }, error: error as NodeApiError, pairedItem: { item: itemIndex } };
+/** Input item `itemIndex`'s error item under Continue On Fail; otherwise the error stops the node. */
+export function itemErrorOrThrow(ctx: IExecuteSingleFunctions, error: unknown, itemIndex: number): INodeExecutionData {
+	if (!ctx.continueOnFail()) throw asItemError(ctx, error);
+	return errorItemFor(ctx, error, itemIndex);
 }
 
 export interface AllItemsRequest<T> {
-	/** One item's part of the request, checked (throws inputError naming the item). */
-	build: (item: IExecuteSingleFunctions, itemIndex: number) => T;
-	/** At most this many parts per request. */
+	/** The entries of one input item, checked (throws inputError naming the item). */
+	entriesOf: (item: IExecuteSingleFunctions, itemIndex: number) => T[];
+	/** Sends one chunk of entries; answers one result per entry, in order. */
+	send: (entries: T[]) => Promise<IDataObject[]>;
+	/** At most this many entries per request (the API's limit). */
 	chunkSize: number;
-	/** The request body for one chunk. */
-	body: (parts: T[]) => IDataObject | IDataObject[];
-	/** The results of one chunk's answer, in the order of its parts. */
-	results: (answer: INodeExecutionData[]) => IDataObject[];
-	/** What the parts are called in the mismatch error ("addresses", "shipments"). */
+	/** "ShipEngine", "SERA": names the API when its answer cannot be matched. */
+	api: string;
+	/** What the entries are called in that error ("addresses", "shipments"). */
 	noun: string;
-	/** Whether the request may be sent again after a 5xx or dropped connection (a compute POST). */
-	safeToRepeat: boolean;
 }
 
-/** Item 0 sends every item's part, chunked, and returns one result per item; other items return []. */
-export async function requestForAllItems<T>(
-	ctx: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	spec: AllItemsRequest<T>,
-): Promise<INodeExecutionData[]> {
+/** Item 0 sends every item's entries, chunked, and returns their results paired (file comment); other items return []. */
+export async function requestForAllItems<T>(ctx: IExecutePaginationFunctions, spec: AllItemsRequest<T>): Promise<INodeExecutionData[]> {
 	if (ctx.getItemIndex() !== 0) return [];
 	const count = inputItemCount(ctx);
-	const output: Array<INodeExecutionData | undefined> = new Array(count);
-	const ready: Array<{ itemIndex: number; part: T }> = [];
+	const output: INodeExecutionData[][] = Array.from({ length: count }, () => []);
+	const failed = new Set<number>();
+	const fail = (itemIndex: number, error: unknown) => {
+		output[itemIndex] = [itemErrorOrThrow(ctx, error, itemIndex)];
+		failed.add(itemIndex);
+	};
+	const ready: Array<{ itemIndex: number; entry: T }> = [];
 	const raw: RawParameters = new Map();
 	for (let i = 0; i < count; i++) {
 		try {
-			ready.push({ itemIndex: i, part: spec.build(itemView(ctx, i, raw), i) });
+			for (const entry of spec.entriesOf(itemView(ctx, i, raw), i)) ready.push({ itemIndex: i, entry });
 		} catch (error) {
-			if (!ctx.continueOnFail()) throw asItemError(ctx, error);
-			output[i] = errorItem(error as Error, i);
+			fail(i, error);
 		}
 	}
 	for (let start = 0; start < ready.length; start += spec.chunkSize) {
 		const chunk = ready.slice(start, start + spec.chunkSize);
 		try {
-			const answer = await requestWithRetry.call(
-				ctx,
-				{ ...requestData, options: { ...requestData.options, body: spec.body(chunk.map((entry) => entry.part)) } },
-				spec.safeToRepeat,
-			);
-			const results = spec.results(answer);
+			const results = await spec.send(chunk.map((c) => c.entry));
 			if (results.length !== chunk.length) {
 				throw new NodeApiError(ctx.getNode(), { results: results.length } as JsonObject, {
-					message: `ShipEngine returned ${results.length} results for ${chunk.length} ${spec.noun}`,
+					message: `${spec.api} returned ${results.length} results for ${chunk.length} ${spec.noun}`,
 					description: 'The results cannot be matched to the input items, so none are returned for this batch.',
 				});
 			}
-			chunk.forEach((entry, j) => (output[entry.itemIndex] = { json: results[j], pairedItem: { item: entry.itemIndex } }));
+			chunk.forEach((c, j) => {
+				if (!failed.has(c.itemIndex)) output[c.itemIndex].push({ json: results[j], pairedItem: { item: c.itemIndex } });
+			});
 		} catch (error) {
-			if (!ctx.continueOnFail()) throw asItemError(ctx, error);
-			for (const entry of chunk) output[entry.itemIndex] = errorItem(error as Error, entry.itemIndex);
+			for (const itemIndex of new Set(chunk.map((c) => c.itemIndex))) fail(itemIndex, error);
 		}
 	}
-	return output.filter((item): item is INodeExecutionData => item !== undefined);
+	return output.flat();
 }
