@@ -40,16 +40,6 @@ export class ShipEngineApi implements ICredentialType {
 			description:
 				'Advanced: send requests to another host, such as a corporate proxy or a local mock. Leave as is to talk to ShipEngine.',
 		},
-		{
-			displayName: 'Requests per Minute',
-			name: 'requestsPerMinute',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			hint: 'ShipEngine allows 200 requests per minute in production and 20 with TEST_ keys; support can raise it',
-			description:
-				"Advanced: your account's API rate limit. Set it to pace requests from the start, without 429 answers. Leave 0 to let the node learn the limit from ShipEngine's first 429 answer, which never slows an account whose limit was raised.",
-		},
 	];
 
 	/**

@@ -277,8 +277,6 @@ interface Pace {
 	windowMs: number;
 	floorMs: number;
 	probing: boolean;
-	/** From the credential's Requests per Minute: never dropped as stale. */
-	configured?: boolean;
 }
 
 interface HostThrottle {
@@ -294,8 +292,6 @@ interface HostThrottle {
 	acceptedTotal: number;
 	/** Wakes requests waiting for the next window when a probe shows it has begun. */
 	wake: { promise: Promise<void>; resolve: () => void };
-	/** The credential's Requests per Minute, read once per execution (undefined: learn from 429s). */
-	configured?: { execution: string; limit: Promise<number | undefined> };
 	stats: RateLimitStats;
 }
 
@@ -314,15 +310,12 @@ export interface RateLimitStats {
 	/** Requests sent ahead of a closed gate at the reset counted from the send time, and how many were refused. */
 	gateProbes?: number;
 	gateProbesRefused?: number;
-	/** The credential's Requests per Minute, when set. */
-	configuredLimit?: number;
 }
 
 /** Learned paces shorter than this are ignored (Retry-After: 0 teaches nothing). */
 const MIN_LEARNED_WINDOW_MS = 50;
 /** Until a pace is learned, accepted requests are counted per minute (ShipEngine's limits are per minute). */
-const MINUTE_MS = 60_000;
-const ASSUMED_WINDOW_MS = MINUTE_MS;
+const ASSUMED_WINDOW_MS = 60_000;
 /** Probing stops once the window length is known this precisely. */
 const PROBE_PRECISION_MS = 60;
 /**
@@ -371,43 +364,6 @@ export function throttleKey(
 		.join(',');
 	const identity = createHash('sha256').update(credentials).digest('hex').slice(0, 16);
 	return `${host.replace(/\/+$/, '')}#${identity}`;
-}
-
-/** A credential field a user can set to the account's limit; empty or 0: learn it from the API's 429s. */
-export const REQUESTS_PER_MINUTE_FIELD = 'requestsPerMinute';
-
-/** The Requests per Minute of the node's credential, if it has one and it is set. */
-async function readConfiguredLimit(ctx: Pick<IExecutePaginationFunctions, 'getNode'>): Promise<number | undefined> {
-	const getCredentials = (ctx as Partial<Pick<IExecutePaginationFunctions, 'getCredentials'>>).getCredentials;
-	if (typeof getCredentials !== 'function') return undefined;
-	for (const type of Object.keys(ctx.getNode().credentials ?? {})) {
-		try {
-			const credentials = (await getCredentials.call(ctx, type)) as IDataObject;
-			const limit = Number(credentials[REQUESTS_PER_MINUTE_FIELD]);
-			if (Number.isFinite(limit) && limit >= 1) return Math.floor(limit);
-		} catch {
-			// Not this node's credential type, or not loadable here: nothing configured.
-		}
-	}
-	return undefined;
-}
-
-/**
- * Starts the gate from the limit the user configured: that many requests per minute from the
- * first request on, so the first window draws no 429s. Read once per execution (the credential
- * may have been edited); a 429 can still teach a lower limit (another client on the same key).
- */
-async function applyConfiguredLimit(ctx: Pick<IExecutePaginationFunctions, 'getNode'>, throttle: HostThrottle): Promise<void> {
-	const execution = (ctx as Partial<Pick<IExecutePaginationFunctions, 'getExecutionId'>>).getExecutionId?.() ?? '';
-	if (throttle.configured?.execution !== execution) {
-		throttle.configured = { execution, limit: readConfiguredLimit(ctx) };
-	}
-	const limit = await throttle.configured.limit;
-	if (limit === undefined || throttle.stats.configuredLimit === limit && throttle.pace) return;
-	// The API's minute begins when the first request reaches it, a little after we let it go.
-	const windowMs = MINUTE_MS + RESET_MARGIN_MS;
-	throttle.pace = { limit, windowMs, floorMs: windowMs, probing: false, configured: true };
-	Object.assign(throttle.stats, { limit, windowMs, configuredLimit: limit });
 }
 
 function deferred(): HostThrottle['wake'] {
@@ -510,7 +466,7 @@ async function acquireSlot(throttle: HostThrottle, budgetLeftMs: number): Promis
 			continue;
 		}
 		// A pace learned long ago (no traffic for two windows) may be stale: start afresh.
-		if (throttle.pace && !throttle.pace.configured && now - throttle.lastSentAt > 2 * throttle.pace.windowMs) throttle.pace = undefined;
+		if (throttle.pace && now - throttle.lastSentAt > 2 * throttle.pace.windowMs) throttle.pace = undefined;
 		const pace = throttle.pace;
 		const window = throttle.window;
 		const refused = window.resetAt !== undefined;
@@ -647,7 +603,6 @@ export async function requestWithRetry(
 	const throttle = throttleFor(key);
 	const revoked = needsReconnect.get(reconnectKey(this, key));
 	if (revoked) throw reconnectErrorFor(this, revoked);
-	await applyConfiguredLimit(this, throttle);
 	const budgetMs = policy.rateLimitBudgetMs ?? DEFAULT_RETRY_POLICY.rateLimitBudgetMs ?? 0;
 	let refusedWaitMs = 0;
 	let refusals = 0;
