@@ -148,7 +148,7 @@ export async function takeAmbiguousOneOfReport(operation: string): Promise<void>
 /** The label host, refusing any request that carries credentials. */
 export const labelHost = () => nock(LABEL_HOST, { badheaders: ['authorization'] });
 
-/** Label > Create parameters as the label tests start from (base64 output: no download), with overrides. */
+/** Label > Create parameters as the label tests start from, with overrides. */
 export function labelCreateParameters(extra: INodeParameters = {}): INodeParameters {
 	return {
 		resource: 'label',
@@ -159,7 +159,6 @@ export function labelCreateParameters(extra: INodeParameters = {}): INodeParamet
 		packagingType: 'package',
 		weight: 4,
 		weightUnit: 'ounce',
-		additionalFields: { labelOutputType: 'base64' },
 		...extra,
 	};
 }

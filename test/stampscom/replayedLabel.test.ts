@@ -4,12 +4,13 @@
  * Real engine, SERA answered by nock with its replay rule.
  */
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { resetLabelRecord } from '../../nodes/StampsCom/shared/sameLabel';
 import { BEARER, fixture, labelCreateParameters, run, SHIP_TO, STAGING_API } from './helpers';
 
-const label = (extra: Record<string, unknown> = {}) => labelCreateParameters({ options: { idempotencyKey: 'order-77' }, ...extra });
+const label = (extra: INodeParameters = {}) =>
+	labelCreateParameters({ additionalFields: { labelOutputType: 'base64' }, options: { idempotencyKey: 'order-77' }, ...extra });
 
 /** SERA for `times` POST /v1/labels: a new label per new key, the first answer again for a key seen before. */
 function sera(times: number): { keys: string[]; bought: () => number } {
