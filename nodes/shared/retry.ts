@@ -639,15 +639,11 @@ export async function requestWithRetry(
 					continue;
 				}
 				if (slot.gateProbe) {
-					// Sent ahead of the gate on purpose: the API's window has not reset yet. Its
-					// Retry-After (counted from now) moves the next gate probe on; not a refusal to count.
+					// Sent ahead of the gate on purpose: the API's window has not reset yet. Handled as
+					// any 429 below (its Retry-After moves the next gate probe on), so a host that accepts
+					// nothing still fails after maxAttempts.
 					throttle.stats.gateProbesRefused = (throttle.stats.gateProbesRefused ?? 0) + 1;
 					noteGateProbe(throttle, slot, false);
-					const wait = retryDelay(failure, 1, safeToRepeat, { ...policy, maxAttempts: Infinity });
-					if (wait !== undefined) {
-						noteRateLimited(throttle, slot.window, wait, sentAt, failure);
-						continue;
-					}
 				}
 				// Not an attempt (the API did nothing): bounded by the wait budget instead.
 				// While the host accepts other requests, a 429 is our turn to wait (the budget bounds
