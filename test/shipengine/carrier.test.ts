@@ -2,6 +2,7 @@ import nock from 'nock';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ShipEngine } from '../../nodes/ShipEngine/ShipEngine.node';
+import { CUSTOM_PACKAGE } from '../../nodes/ShipEngine/shared/loadOptions';
 import { LOOKUPS } from '../../nodes/ShipEngine/shared/lookups';
 
 type ILoadOptionsTypeOptions = { loadOptionsMethod?: string; loadOptionsDependsOn?: string[] };
@@ -112,10 +113,11 @@ describe('Dropdowns (coded loadOptions, executed as the editor does)', () => {
 		]);
 	});
 
-	it('package types of the chosen carrier', async () => {
+	it('package types of the chosen carrier, after the custom package', async () => {
 		nock(API, headers).get('/v1/carriers/se-123890/packages').reply(200, packages);
 		const { items } = await loadOptions(LOOKUPS.packageTypes, { carrierId: 'se-123890' });
 		expect(items.map((i) => i.json)).toEqual([
+			CUSTOM_PACKAGE,
 			{ name: 'Flat Rate Envelope', value: 'flat_rate_envelope', description: 'USPS flat rate envelope' },
 			{ name: 'Package', value: 'package', description: 'Any custom box or thick parcel' },
 		]);

@@ -9,8 +9,9 @@ import type { INodeProperties, INodePropertyCollection, INodeType } from 'n8n-wo
 
 import { ShipEngine } from '../../nodes/ShipEngine/ShipEngine.node';
 import { loadDropdown, toolVersionOf } from '../helpers/loadOptions';
+import { CUSTOM_PACKAGE } from '../../nodes/ShipEngine/shared/loadOptions';
 import { startShipEngineMock } from '../mock';
-import { API, API_KEY, fixture, headers, run } from './labelHelpers';
+import { API, API_KEY, apiPackages, fixture, headers, packagesParam, run, shipFromParam, shipToParam } from './labelHelpers';
 
 const carriers = fixture<{ carriers: Array<Record<string, unknown>> }>('carriers.json');
 const services = fixture<{ services: unknown[] }>('carrier-services.json');
@@ -212,14 +213,61 @@ describe('the local mock the browser test uses (records: true) fills every dropd
 });
 
 describe('lists that need a carrier (defect 5)', () => {
-	it.each(['serviceCode', 'packageCode'])('%s: empty and no request until a carrier is chosen, with a hint', async (name) => {
+	it.each([
+		['serviceCode', []],
+		// A custom package needs no carrier: its option is there from the start.
+		['packageCode', [CUSTOM_PACKAGE]],
+	])('%s: no carrier options and no request until a carrier is chosen, with a hint', async (name, expected) => {
 		const field = dropdowns(plain).find((f) => f.prop.name === name)!;
 		for (const parameters of [{}, { carrierId: '' }, { carrierId: '={{ $json.carrier }}' }]) {
 			const { options, error } = await loadDropdown({ nodeType: tool, typeOptions: field.prop.typeOptions ?? {}, parameters, credentials });
 			expect(error).toBeUndefined();
-			expect(options).toEqual([]);
+			expect(options).toEqual(expected);
 		}
 		expect(field.prop.hint).toMatch(/^Choose the carrier first/);
+	});
+});
+
+describe('Package Code: an empty value is the custom package, a visible choice', () => {
+	// n8n's editor flags an options value that is not among the loaded options ("The value "" is
+	// not supported!"): the default '' must be one of them.
+	it('the list starts with "Custom Package (Use Dimensions)" = \'\', then the carrier\'s types', async () => {
+		nock(API, headers).get('/v1/carriers/se-123890/packages').reply(200, packages);
+		const field = dropdowns(plain).find((f) => f.prop.name === 'packageCode')!;
+		expect(field.prop.default).toBe('');
+		const { options, error } = await loadDropdown({ nodeType: tool, typeOptions: field.prop.typeOptions ?? {}, parameters: chosenCarrier, credentials });
+		expect(error).toBeUndefined();
+		expect(options?.[0]).toEqual(CUSTOM_PACKAGE);
+		expect(options?.slice(1).map((o) => o.value)).toEqual(['flat_rate_envelope', 'package']);
+	});
+
+	it('the empty field reads "Custom Package (Use Dimensions)" (n8n shows an empty select\'s placeholder)', () => {
+		const fields = dropdowns(plain).filter((f) => f.prop.name === 'packageCode');
+		expect(fields.length).toBeGreaterThan(0);
+		expect(fields.map((f) => f.prop.placeholder)).toEqual(fields.map(() => CUSTOM_PACKAGE.name));
+	});
+
+	it.each([
+		['label', 'create', '/v1/labels', { carrierId: 'se-456789', serviceCode: 'usps_priority_mail' }, 'label-inline.json'],
+		['rate', 'calculate', '/v1/rates', { carrierIds: ['se-456789'] }, 'rate-calculate.json'],
+	])('%s > %s with the custom package sends no package_code (ShipEngine: a custom package)', async (resource, operation, path, carrier, reply) => {
+		let sent: Array<Record<string, unknown>> = [];
+		nock(API, headers)
+			.post(path, (body: { shipment?: { packages?: Array<Record<string, unknown>> } }) => {
+				sent = body.shipment?.packages ?? [];
+				return true;
+			})
+			.reply(200, fixture(reply));
+		const { error } = await run({
+			resource,
+			operation,
+			...carrier,
+			shipTo: shipToParam,
+			shipFrom: shipFromParam,
+			packages: { package: [{ ...packagesParam.package[0], packageCode: CUSTOM_PACKAGE.value }] },
+		});
+		expect(error).toBeUndefined();
+		expect(sent).toEqual(apiPackages);
 	});
 });
 

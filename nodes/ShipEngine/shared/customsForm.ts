@@ -19,17 +19,18 @@ export async function attachCustomsForm(ctx: IExecuteSingleFunctions, item: INod
 	const form = item.json.form_download as IDataObject | null | undefined;
 	const href = typeof form?.href === 'string' ? form.href : '';
 	if (!href) return;
-	const bytes = /^https?:\/\//i.test(href) ? await fetchLabelFile(ctx, href, CUSTOMS_FORM_FAILURE) : decodeBase64Label(href);
+	const isLink = /^https?:\/\//i.test(href);
+	if (!isLink) {
+		// Inline data (large base64) leaves the JSON before the file is stored; links stay.
+		const rest = { ...(form as IDataObject) };
+		delete rest.href;
+		item.json.form_download = rest;
+	}
+	const bytes = isLink ? await fetchLabelFile(ctx, href, CUSTOMS_FORM_FAILURE) : decodeBase64Label(href);
 	const property = ctx.getNodeParameter('binaryPropertyName', 'data') as string;
 	const id = String(item.json.tracking_number || item.json.label_id || 'label');
 	item.binary = {
 		...(item.binary ?? {}),
 		[fileProperty(property, 'form')]: await storeFile(ctx, bytes, 'pdf', extraFileName('customs-form', id, 0, 'pdf')),
 	};
-	if (!/^https?:\/\//i.test(href)) {
-		// Inline data (large base64) leaves the JSON once it is a file; links stay.
-		const rest = { ...(form as IDataObject) };
-		delete rest.href;
-		item.json.form_download = rest;
-	}
 }

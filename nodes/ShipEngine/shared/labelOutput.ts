@@ -60,13 +60,29 @@ export async function fetchLabelFile(ctx: IExecuteSingleFunctions, url: string, 
 	});
 }
 
+/**
+ * Takes inline file data (large base64) out of a label's `label_download`, keeping real links,
+ * and returns it decoded. Done before anything is awaited, so while the file is stored (written
+ * to disk in n8n's filesystem mode) the item holds only the bytes: never the base64 text, the
+ * bytes and the JSON copy of a label at the same time.
+ */
+function takeInlineFile(label: IDataObject, format: string): { bytes: Buffer } | { url: string } | undefined {
+	const download = { ...((label.label_download as IDataObject | undefined) ?? {}) };
+	const source = [download.href, download[format]].find((v) => typeof v === 'string' && v !== '') as string | undefined;
+	if (!source) return undefined;
+	for (const key of Object.keys(download)) {
+		if (typeof download[key] === 'string' && !isUrl(download[key] as string)) delete download[key];
+	}
+	label.label_download = download;
+	return isUrl(source) ? { url: source } : { bytes: decodeBase64Label(source) };
+}
+
 /** Adds the label file as binary data to one label item (in place). */
 export async function attachLabelFile(ctx: IExecuteSingleFunctions, item: INodeExecutionData): Promise<void> {
 	const label = item.json;
-	const download = { ...((label.label_download as IDataObject | undefined) ?? {}) };
 	const format = String(label.label_format ?? (ctx.getNodeParameter('options.labelFormat', 'pdf') as string)).toLowerCase();
-	const source = [download.href, download[format]].find((v) => typeof v === 'string' && v !== '') as string | undefined;
-	if (!source) {
+	const file = takeInlineFile(label, format);
+	if (!file) {
 		if (label.status === 'completed' && label.label_id) {
 			throw new NodeOperationError(ctx.getNode(), `Label ${String(label.label_id)} has no file to download`, {
 				itemIndex: ctx.getItemIndex(),
@@ -75,17 +91,12 @@ export async function attachLabelFile(ctx: IExecuteSingleFunctions, item: INodeE
 		}
 		return;
 	}
-	const bytes = isUrl(source) ? await fetchLabelFile(ctx, source) : decodeBase64Label(source);
+	const bytes = 'url' in file ? await fetchLabelFile(ctx, file.url) : file.bytes;
 	const binaryProperty = ctx.getNodeParameter('binaryPropertyName', 'data') as string;
 	item.binary = {
 		...(item.binary ?? {}),
 		[binaryProperty]: await labelBinary(ctx, bytes, format, String(label.tracking_number || label.label_id || 'label')),
 	};
-	// Drop inline file data (large base64) from the JSON; keep real links.
-	for (const key of Object.keys(download)) {
-		if (typeof download[key] === 'string' && !isUrl(download[key] as string)) delete download[key];
-	}
-	label.label_download = download;
 }
 
 /** postReceive (after shipEngineError): label JSON + binary file, paired with the input item. */

@@ -78,8 +78,20 @@ export async function getServices(this: ILoadOptionsFunctions): Promise<INodePro
 }
 
 /**
+ * The first package type: no package_code at all, which ShipEngine takes as a custom package
+ * (its code `package`) with the weight and dimensions given. Its value is the field's default
+ * '', so n8n's editor, which flags a value missing from the loaded options, shows no issue.
+ */
+export const CUSTOM_PACKAGE: INodePropertyOptions = {
+	name: 'Custom Package (Use Dimensions)',
+	value: '',
+	description: 'Your own box: no package code is sent, ShipEngine uses the weight and dimensions given',
+};
+
+/**
  * Package types of the chosen carrier(s) (Carrier, or Carriers in Rate > Calculate), once each:
- * "Flat Rate Envelope" → package_code. Empty until a carrier is chosen.
+ * "Flat Rate Envelope" → package_code, after the custom package. Only the custom package until
+ * a carrier is chosen.
  */
 export async function getPackageTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const carriers = [...chosen(this, 'carrierId'), ...chosen(this, 'carrierIds')];
@@ -95,7 +107,7 @@ export async function getPackageTypes(this: ILoadOptionsFunctions): Promise<INod
 			types.set(p.package_code, { name: p.name ?? p.package_code, value: p.package_code, description: p.description });
 		}
 	}
-	return [...types.values()].sort(byName);
+	return [CUSTOM_PACKAGE, ...[...types.values()].sort(byName)];
 }
 
 /** Warehouses (ship-from locations): "Main HQ (default)" → warehouse_id. */

@@ -5,6 +5,8 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { CUSTOM_PACKAGE } from './loadOptions';
+
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 type TypeOptions = NonNullable<INodeProperties['typeOptions']>;
 
@@ -189,6 +191,8 @@ export function packageCodeField(): INodeProperties {
 		type: 'options',
 		default: '',
 		typeOptions: packageTypeLookup(['carrierId', 'carrierIds']),
+		// n8n's select shows an empty value as its placeholder, not as the option it matches.
+		placeholder: CUSTOM_PACKAGE.name,
 		hint: 'Choose the carrier first: the list shows its package types',
 		description: `Carrier package type such as package, flat_rate_envelope or medium_flat_rate_box; empty means a custom package. ${CHOOSE_FROM_LIST}.`,
 	};
