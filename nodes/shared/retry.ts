@@ -253,8 +253,16 @@ interface RateWindow {
 	sent: number;
 	/** Answers other than 429 to requests sent in this window (what the API accepted). */
 	accepted: number;
-	/** Earliest reset time the window's 429 answers announced (each is an upper bound). */
+	/** Requests of this window not answered yet (probes not counted). */
+	inFlight: number;
+	/** When the first answer other than 429 came back: the API's window began before that. */
+	firstAnswerAt?: number;
+	/** The reset the window's 429 answers announced, never early (see noteRateLimited). */
 	resetAt?: number;
+	/** The same reset counted from the send times: usually exact, early on a busy machine. */
+	resetGuess?: number;
+	/** Gate probes accepted after this window's reset: they count in the next window. */
+	carry?: number;
 }
 
 /**
@@ -272,8 +280,11 @@ interface Pace {
 }
 
 interface HostThrottle {
-	/** Nothing is sent to the host before this time. */
+	/** Nothing is sent to the host before this time, but a gate probe. */
 	gateUntil: number;
+	/** When one request may go ahead of the gate to see whether the API's window has reset. */
+	gateProbeAt?: number;
+	gateProbing: boolean;
 	window: RateWindow;
 	pace?: Pace;
 	lastSentAt: number;
@@ -294,6 +305,11 @@ export interface RateLimitStats {
 	/** The learned pace, if any. */
 	limit?: number;
 	windowMs?: number;
+	/** Windows opened before the API's had ended: their 429s taught nothing. */
+	openedEarly?: number;
+	/** Requests sent ahead of a closed gate at the reset counted from the send time, and how many were refused. */
+	gateProbes?: number;
+	gateProbesRefused?: number;
 }
 
 /** Learned paces shorter than this are ignored (Retry-After: 0 teaches nothing). */
@@ -304,9 +320,14 @@ const ASSUMED_WINDOW_MS = 60_000;
 const PROBE_PRECISION_MS = 60;
 /**
  * Retry-After has whole seconds, and a window's first request may reach the API well after we
- * let it go (the engine prepares every item first): the first probe searches this far below.
+ * let it go (the engine prepares every item first): the first probe searches at least this far
+ * below (further when the window's first answer says so).
  */
 const PROBE_RANGE_MS = 2000;
+/** Added to a reset counted from the send time: a request usually reaches the API within this. */
+const RESET_MARGIN_MS = 250;
+/** How often a request waiting for a refused window's last answers looks again. */
+const IN_FLIGHT_POLL_MS = 10;
 
 const throttles = new Map<string, HostThrottle>();
 
@@ -356,7 +377,8 @@ function throttleFor(key: string): HostThrottle {
 	if (!throttle) {
 		throttle = {
 			gateUntil: 0,
-			window: { start: 0, sent: 0, accepted: 0 },
+			gateProbing: false,
+			window: { start: 0, sent: 0, accepted: 0, inFlight: 0 },
 			lastSentAt: 0,
 			acceptedTotal: 0,
 			wake: deferred(),
@@ -367,18 +389,48 @@ function throttleFor(key: string): HostThrottle {
 	return throttle;
 }
 
-/** Opens a new window; a refused one first teaches the pace (its requests have been answered by now). */
+/**
+ * A refused window that began less than half a paced window before its reset opened before the
+ * API's window ended (the reset estimate can be early by a request's latency): its 429s belong
+ * to the API's old window and what it accepted to the new one. It teaches no limit.
+ */
+function openedEarly(throttle: HostThrottle, window: RateWindow): boolean {
+	const pace = throttle.pace;
+	return pace !== undefined && window.resetAt !== undefined && window.resetAt - window.start < pace.windowMs / 2;
+}
+
+/**
+ * Opens a new window. A refused one first teaches the pace (its requests have been answered by
+ * now); one that opened early instead carries what it had accepted into the new window, which
+ * began at the API's reset, and lengthens the paced window by how early it was.
+ */
 function openWindow(throttle: HostThrottle, now: number): void {
 	const last = throttle.window;
+	if (last.resetAt !== undefined && throttle.pace && openedEarly(throttle, last)) {
+		const pace = throttle.pace;
+		const early = last.resetAt - last.start;
+		pace.windowMs += early;
+		Object.assign(throttle.stats, { windowMs: pace.windowMs, openedEarly: (throttle.stats.openedEarly ?? 0) + 1 });
+		// Unanswered requests count as accepted: the new window is never overfilled.
+		const carried = last.accepted + (last.carry ?? 0);
+		throttle.window = { start: Math.min(now, last.resetAt), sent: carried, accepted: carried, inFlight: 0 };
+		return;
+	}
 	if (last.resetAt !== undefined) {
 		const windowMs = last.resetAt - last.start;
 		if (last.accepted >= 1 && windowMs >= MIN_LEARNED_WINDOW_MS) {
-			const floorMs = Math.max(MIN_LEARNED_WINDOW_MS, windowMs - PROBE_RANGE_MS);
+			// The window's start is when its first request was let go, which on a busy machine is
+			// seconds before it reached the API: the API's window began before the first answer came
+			// back, so the probes search down to the length counted from that answer.
+			const fromAnswer = last.firstAnswerAt === undefined ? windowMs : last.resetAt - last.firstAnswerAt;
+			const floorMs = Math.max(MIN_LEARNED_WINDOW_MS, Math.min(windowMs - PROBE_RANGE_MS, fromAnswer));
 			throttle.pace = { limit: last.accepted, windowMs, floorMs, probing: false };
 			Object.assign(throttle.stats, { limit: last.accepted, windowMs });
 		}
 	}
-	throttle.window = { start: now, sent: 0, accepted: 0 };
+	// Gate probes accepted since the reset count in the new window.
+	const carried = last.resetAt === undefined ? 0 : (last.carry ?? 0);
+	throttle.window = { start: carried ? Math.min(now, last.resetAt ?? now) : now, sent: carried, accepted: carried, inFlight: 0 };
 }
 
 interface Slot {
@@ -387,6 +439,8 @@ interface Slot {
 	gateWaitMs: number;
 	/** Set for a probe: how far into its window it was sent. */
 	probeOffsetMs?: number;
+	/** A request sent ahead of a closed gate (noteRateLimited). */
+	gateProbe?: boolean;
 }
 
 /**
@@ -399,9 +453,16 @@ async function acquireSlot(throttle: HostThrottle, budgetLeftMs: number): Promis
 		const now = Date.now();
 		if (now < throttle.gateUntil) {
 			if (gateWaitMs + throttle.gateUntil - now > budgetLeftMs) return undefined;
-			const wait = throttle.gateUntil - now;
-			gateWaitMs += wait;
-			await sleep(wait);
+			const probeAt = throttle.gateProbing ? undefined : throttle.gateProbeAt;
+			if (probeAt !== undefined && now >= probeAt) {
+				throttle.gateProbing = true;
+				throttle.stats.gateProbes = (throttle.stats.gateProbes ?? 0) + 1;
+				throttle.lastSentAt = now;
+				return { window: throttle.window, gateWaitMs, gateProbe: true };
+			}
+			const wake = throttle.wake.promise;
+			await Promise.race([sleep(Math.min(throttle.gateUntil, probeAt ?? Infinity) - now), wake]);
+			gateWaitMs += Date.now() - now;
 			continue;
 		}
 		// A pace learned long ago (no traffic for two windows) may be stale: start afresh.
@@ -409,6 +470,14 @@ async function acquireSlot(throttle: HostThrottle, budgetLeftMs: number): Promis
 		const pace = throttle.pace;
 		const window = throttle.window;
 		const refused = window.resetAt !== undefined;
+		// A refused window teaches the limit from what it accepted: let its answers arrive first
+		// (for at most another window: a request may hang until its timeout).
+		const resetAt = window.resetAt ?? now;
+		const answersDue = resetAt + (pace?.windowMs ?? resetAt - window.start);
+		if (refused && window.inFlight > 0 && now < answersDue) {
+			await sleep(IN_FLIGHT_POLL_MS);
+			continue;
+		}
 		const expired = now - window.start >= (pace?.windowMs ?? ASSUMED_WINDOW_MS);
 		if (refused || expired || window.sent === 0) openWindow(throttle, now);
 		if (pace && throttle.window.sent >= pace.limit) {
@@ -430,6 +499,7 @@ async function acquireSlot(throttle: HostThrottle, budgetLeftMs: number): Promis
 			continue;
 		}
 		throttle.window.sent++;
+		throttle.window.inFlight++;
 		throttle.lastSentAt = now;
 		return { window: throttle.window, gateWaitMs };
 	}
@@ -448,23 +518,64 @@ function noteProbe(throttle: HostThrottle, slot: Slot, accepted: boolean): void 
 	pace.windowMs = Math.max(pace.floorMs, slot.probeOffsetMs);
 	throttle.stats.windowMs = pace.windowMs;
 	if (throttle.window === slot.window) {
-		throttle.window = { start: slot.window.start + slot.probeOffsetMs, sent: 1, accepted: 1 };
+		throttle.window = { start: slot.window.start + slot.probeOffsetMs, sent: 1, accepted: 1, inFlight: 0 };
 		const { resolve } = throttle.wake;
 		throttle.wake = deferred();
 		resolve();
 	}
 }
 
-/** A 429 for a request sent in `window`: close the gate until the announced reset. */
-function noteRateLimited(throttle: HostThrottle, window: RateWindow, waitMs: number): void {
-	const resetAt = Date.now() + waitMs;
-	if (window === throttle.window) {
-		// Every 429 of one window announces an upper bound of the same reset: keep the earliest.
-		window.resetAt = window.resetAt === undefined ? resetAt : Math.min(window.resetAt, resetAt);
-		throttle.gateUntil = Math.max(throttle.gateUntil, window.resetAt);
-	} else {
-		throttle.gateUntil = Math.max(throttle.gateUntil, resetAt);
+/**
+ * A 429 for a request sent in `window` at `sentAt`: close the gate until the announced reset.
+ * Retry-After counts from when the API answered, somewhere between sending and the moment n8n
+ * hands the 429 over. Counted from the hand-over the reset is never early (the gate's time), but
+ * on a busy machine the hand-over comes seconds late (the window's accepted answers are processed
+ * first). Counted from the send time it is exact give or take the request's latency (plus
+ * RESET_MARGIN_MS): at that time one request, a gate probe, goes ahead to see whether the API's
+ * window has reset. Accepted, it opens the gate; refused, its Retry-After moves the probe on.
+ */
+function noteRateLimited(throttle: HostThrottle, window: RateWindow, waitMs: number, sentAt: number, failure: AttemptFailure): void {
+	const handedOver = Date.now() + waitMs;
+	const fromSend = sentAt + waitMs + RESET_MARGIN_MS;
+	// A window that is no longer the current one has reset already (a gate probe or the pace opened
+	// a newer one): a late-handled 429 of it says nothing about now.
+	if (window !== throttle.window) return;
+	// Every 429 of one window announces the same reset: the earliest hand-over bound, the latest guess.
+	window.resetAt = Math.min(window.resetAt ?? Infinity, handedOver);
+	window.resetGuess = Math.max(window.resetGuess ?? 0, fromSend);
+	throttle.gateUntil = Math.max(throttle.gateUntil, window.resetAt);
+	const guess = Math.min(window.resetGuess, window.resetAt);
+	// Only an announced reset is worth probing for, and only on a host that accepts requests at
+	// all (a key refused outright keeps failing after maxAttempts, probes would not count).
+	const announced = parseRetryAfter(header(failure.headers, 'retry-after')) !== undefined;
+	throttle.gateProbeAt = announced && throttle.acceptedTotal > 0 && guess < throttle.gateUntil ? guess : undefined;
+}
+
+/** A gate probe's answer: accepted (anything but a 429), the API's window has reset: open the gate. */
+function noteGateProbe(throttle: HostThrottle, slot: Slot, accepted: boolean): void {
+	if (!slot.gateProbe) return;
+	throttle.gateProbing = false;
+	if (!accepted) return;
+	const now = Date.now();
+	const window = slot.window;
+	if (window.resetAt !== undefined) window.resetAt = Math.min(window.resetAt, now);
+	window.carry = (window.carry ?? 0) + 1;
+	throttle.gateUntil = Math.min(throttle.gateUntil, now);
+	throttle.gateProbeAt = undefined;
+	const { resolve } = throttle.wake;
+	throttle.wake = deferred();
+	resolve();
+}
+
+/** An answer other than 429: the API accepted the request (in the rate limit's sense). */
+function noteAnswer(throttle: HostThrottle, slot: Slot): void {
+	if (!slot.gateProbe) {
+		slot.window.accepted++;
+		if (slot.probeOffsetMs === undefined) slot.window.firstAnswerAt ??= Date.now();
 	}
+	throttle.acceptedTotal++;
+	noteProbe(throttle, slot, true);
+	noteGateProbe(throttle, slot, true);
 }
 
 /**
@@ -502,16 +613,19 @@ export async function requestWithRetry(
 		const slot = await acquireSlot(throttle, refusals === 0 ? Infinity : budgetMs - refusedWaitMs);
 		if (!slot) throw await giveUp(this, lastError, attempt);
 		if (refusals > 0) refusedWaitMs += slot.gateWaitMs;
+		const sentAt = Date.now();
 		try {
-			const result = await this.makeRoutingRequest(requestData);
-			slot.window.accepted++;
-			throttle.acceptedTotal++;
-			noteProbe(throttle, slot, true);
+			const counted = slot.probeOffsetMs === undefined && !slot.gateProbe;
+			const result = await this.makeRoutingRequest(requestData).finally(() => {
+				if (counted) slot.window.inFlight--;
+			});
+			noteAnswer(throttle, slot);
 			return result;
 		} catch (error) {
 			lastError = error;
 			if (credentialNeedsReconnect(error)) {
 				noteProbe(throttle, slot, false);
+				noteGateProbe(throttle, slot, false);
 				const final = await giveUp(this, error, attempt);
 				rememberReconnect(reconnectKey(this, key), final);
 				throw final;
@@ -524,6 +638,13 @@ export async function requestWithRetry(
 					noteProbe(throttle, slot, false);
 					continue;
 				}
+				if (slot.gateProbe) {
+					// Sent ahead of the gate on purpose: the API's window has not reset yet. Handled as
+					// any 429 below (its Retry-After moves the next gate probe on), so a host that accepts
+					// nothing still fails after maxAttempts.
+					throttle.stats.gateProbesRefused = (throttle.stats.gateProbesRefused ?? 0) + 1;
+					noteGateProbe(throttle, slot, false);
+				}
 				// Not an attempt (the API did nothing): bounded by the wait budget instead.
 				// While the host accepts other requests, a 429 is our turn to wait (the budget bounds
 				// it); a host that accepted nothing since our last try counts as a failed attempt, so
@@ -534,15 +655,14 @@ export async function requestWithRetry(
 				refusals++;
 				const wait = retryDelay(failure, refusals, safeToRepeat, { ...policy, maxAttempts: Infinity });
 				if (wait === undefined || refusedWaitMs + wait > budgetMs) throw await giveUp(this, error, attempt);
-				noteRateLimited(throttle, slot.window, wait);
+				noteRateLimited(throttle, slot.window, wait, sentAt, failure);
 				continue;
 			}
 			if (failure.status !== undefined) {
-				slot.window.accepted++;
-				throttle.acceptedTotal++;
-				noteProbe(throttle, slot, true);
+				noteAnswer(throttle, slot);
 			} else {
 				noteProbe(throttle, slot, false);
+				noteGateProbe(throttle, slot, false);
 			}
 			// A read n8n failed to send (credential not loaded) is as safe to send again as a dropped one.
 			const wait =

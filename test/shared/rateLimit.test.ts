@@ -117,8 +117,9 @@ describe('rate-limit gate', () => {
 			expect(items.map((item) => item.pairedItem)).toEqual(input.map((_, i) => ({ item: i })));
 			expect(items.every((item) => item.json.tracking_number === '9400111899223197428490')).toBe(true);
 			const stats = Object.values(rateLimitStats())[0];
-			// The first burst: 60 sent, 10 accepted. Afterwards only deliberate probes may be refused.
-			expect(stats.rejected).toBe(50 + stats.probesRefused);
+			// The first burst: 60 sent, 10 accepted. Afterwards only deliberate probes may be refused
+			// (of the window length, and of the reset counted from the send time).
+			expect(stats.rejected).toBe(50 + stats.probesRefused + (stats.gateProbesRefused ?? 0));
 			expect(se.requests).toHaveLength(60 + stats.rejected);
 			expect(stats.limit).toBe(10);
 			expect(se.requests.every((r) => r.headers['api-key'] === 'TEST_gate')).toBe(true);
@@ -142,5 +143,67 @@ describe('rate-limit gate', () => {
 		expect(sameHost.sent[0] - refusedAt).toBeGreaterThanOrEqual(280);
 		expect(otherKey.sent[0] - refusedAt).toBeLessThan(100);
 		expect(refused.sent).toHaveLength(2);
+	});
+	it('counts Retry-After from when the API answered, not from when a busy n8n got round to the 429', async () => {
+		const se = await startShipEngineMock({ rateLimit: { limit: 5, windowMs: 4000 } });
+		// A loaded machine: once the API has answered the first ten (five refused), this process gets
+		// no CPU for 2 s, so n8n hands each 429 (Retry-After: 4) over 2 s after the API sent it.
+		const cell = new Int32Array(new SharedArrayBuffer(4));
+		let stalled = false;
+		const watcher = setInterval(() => {
+			if (stalled || se.requests.length < 6) return;
+			stalled = true;
+			Atomics.wait(cell, 0, 0, 2000);
+		}, 1);
+		try {
+			const input = Array.from({ length: 10 }, (_, i) => ({ json: { i } }));
+			const { items, error } = await runNode({
+				node: new ShipEngine(),
+				parameters: TRACK,
+				credentials: { shipEngineApi: { apiKey: 'TEST_busy', baseUrl: se.url } },
+				input,
+			});
+			expect(stalled).toBe(true);
+			expect(error).toBeUndefined();
+			expect(items.every((item) => item.json.tracking_number === '9400111899223197428490')).toBe(true);
+			const firstWindow = se.requests[0].at;
+			// The API's window ends 4 s after its first request: the refused five go then, not 2 s later.
+			const retried = se.requests.slice(10);
+			expect(retried.length).toBeGreaterThanOrEqual(5);
+			expect(retried[0].at - firstWindow).toBeGreaterThanOrEqual(3900);
+			expect(retried[0].at - firstWindow).toBeLessThan(5000);
+		} finally {
+			clearInterval(watcher);
+			await se.close();
+		}
+	});
+	it('keeps the learned limit when the gate reopens before the API window ended (a few 429s, no lower limit)', async () => {
+		// A fixed-window API (3 per second, Retry-After to the millisecond) that a burst reaches one
+		// request per 100 ms: the reset counted from the send time is then 50 ms early. A request
+		// sent then is refused (the API's old window), which must not teach a lower limit.
+		const windowMs = 1000;
+		let start = -Infinity;
+		let count = 0;
+		let lastCall = -Infinity;
+		let position = 0;
+		const ctx = {
+			getNode: () => node,
+			makeRoutingRequest: async () => {
+				const called = Date.now();
+				position = called - lastCall < 5 ? position + 1 : 0;
+				lastCall = called;
+				await new Promise((resolve) => setTimeout(resolve, 100 * position));
+				const now = Date.now();
+				if (now - start >= windowMs) [start, count] = [now, 0];
+				count++;
+				if (count <= 3) return [{ json: { ok: true } }];
+				throw Object.assign(rateLimited(), { context: { responseHeaders: { 'retry-after': String((start + windowMs - now) / 1000) } } });
+			},
+		} as unknown as IExecutePaginationFunctions;
+		const results = await Promise.all(Array.from({ length: 6 }, async () => await requestWithRetry.call(ctx, request, true)));
+		expect(results.every((items) => items[0].json.ok === true)).toBe(true);
+		const stats = Object.values(rateLimitStats())[0];
+		expect(stats.limit).toBe(3);
+		expect((stats.openedEarly ?? 0) + (stats.gateProbesRefused ?? 0)).toBeGreaterThanOrEqual(1);
 	});
 });

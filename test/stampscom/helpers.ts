@@ -147,3 +147,18 @@ export async function takeAmbiguousOneOfReport(operation: string): Promise<void>
 
 /** The label host, refusing any request that carries credentials. */
 export const labelHost = () => nock(LABEL_HOST, { badheaders: ['authorization'] });
+
+/** Label > Create parameters as the label tests start from, with overrides. */
+export function labelCreateParameters(extra: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'label',
+		operation: 'create',
+		shipFrom: SHIP_FROM,
+		shipTo: SHIP_TO,
+		serviceType: 'usps_priority_mail',
+		packagingType: 'package',
+		weight: 4,
+		weightUnit: 'ounce',
+		...extra,
+	};
+}

@@ -1,5 +1,6 @@
 /** Label > Create / Reprint / Void through the real engine: requests, binary files, keys. */
 import nock from 'nock';
+import type { INodeParameters } from 'n8n-workflow';
 
 import {
 	BEARER,
@@ -8,9 +9,9 @@ import {
 	FROM_ADDRESS,
 	LABEL_HOST,
 	labelHost,
+	labelCreateParameters,
 	run,
 	SHIP_FROM,
-	SHIP_TO,
 	STAGING_API,
 	takeDownloadReports,
 	TO_ADDRESS,
@@ -19,17 +20,7 @@ import {
 const PDF = Buffer.from('%PDF-1.4\n% sample label\n');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-const createParams = (extra: Record<string, unknown> = {}) => ({
-	resource: 'label',
-	operation: 'create',
-	shipFrom: SHIP_FROM,
-	shipTo: SHIP_TO,
-	serviceType: 'usps_priority_mail',
-	packagingType: 'package',
-	weight: 4,
-	weightUnit: 'ounce',
-	...extra,
-});
+const createParams = (extra: INodeParameters = {}) => labelCreateParameters(extra);
 
 const CREATE_BODY = {
 	from_address: FROM_ADDRESS,

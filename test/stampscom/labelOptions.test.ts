@@ -6,19 +6,10 @@
 import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
 
-import { fixture, FROM_ADDRESS, run, SHIP_FROM, SHIP_TO, STAGING_API, TO_ADDRESS } from './helpers';
+import { fixture, FROM_ADDRESS, labelCreateParameters, run, STAGING_API, TO_ADDRESS } from './helpers';
 
-const base = (additionalFields: INodeParameters): INodeParameters => ({
-	resource: 'label',
-	operation: 'create',
-	shipFrom: SHIP_FROM,
-	shipTo: SHIP_TO,
-	serviceType: 'usps_priority_mail',
-	packagingType: 'package',
-	weight: 4,
-	weightUnit: 'ounce',
-	additionalFields: { labelOutputType: 'base64', ...additionalFields },
-});
+const base = (additionalFields: INodeParameters): INodeParameters =>
+	labelCreateParameters({ additionalFields: { labelOutputType: 'base64', ...additionalFields } });
 
 describe('Stamps.com Label > Create: more SERA label options', () => {
 	it('sends registered mail, special handling, no label, outbound label ID, logo and non-USD amounts as SERA names them', async () => {

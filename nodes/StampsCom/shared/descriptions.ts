@@ -41,7 +41,7 @@ export function idempotencyOptions(show: IDisplayOptions['show']): INodeProperti
 				default: '',
 				placeholder: 'e.g. {{ $json.order_id }}',
 				description:
-					'Key that makes SERA replay instead of repeat this request for 24 hours. Leave empty to let the node derive one per execution, node run and item. Use an expression over a unique value such as an order ID to be safe across executions too. A version-4 UUID is sent as is; any other text is hashed (with the resource and operation) into a v4 UUID. Give every item its own value: items with the same key get the first one\'s response.',
+					'Key that makes SERA replay instead of repeat this request for 24 hours. Leave empty to let the node derive one per execution, node run and item. Use an expression over a unique value such as an order ID to be safe across executions too. A version-4 UUID is sent as is; any other text is hashed (with the resource and operation) into a v4 UUID. Give every shipment its own value: for 24 hours SERA answers a repeated key with the first response, so a key used again for another label would return the other order\'s label. The node refuses that when the service, packaging or return flag differ, or when this n8n bought with the key for another recipient or weight; SERA\'s answer carries no address or weight to check otherwise.',
 			},
 		],
 	};

@@ -10,6 +10,7 @@ import { thrownHttpAnswer } from '../../shared/n8nVersions';
 import { markPurchaseState, withErrorItems } from '../../shared/errorItem';
 import { purchaseStateOf, requestWithRetry, watchAnswer } from '../../shared/retry';
 import { seraHttpError } from './errors';
+import { checkReplayedLabel } from './sameLabel';
 
 /** One SERA request with the retry policy, SERA's error thrown as a NodeApiError (no error item: for requests sent for many items). */
 export async function sendToSera(
@@ -31,15 +32,20 @@ export async function sendToSera(
 /** Every operation's request; a failure is an error item under Continue On Fail (../../shared/errorItem.ts). */
 export const seraRequest = withErrorItems(sendToSera);
 
-/** Label > Create: the same, and a failure says what happened to the purchase (`purchaseState`). */
+/**
+ * Label > Create: the same, and a failure says what happened to the purchase (`purchaseState`);
+ * a user-set Idempotency Key is checked against the label SERA answers with (./sameLabel.ts).
+ */
 export const seraPurchase = withErrorItems(async function (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const watch = watchAnswer(requestData);
+	const replay = checkReplayedLabel(this, requestData);
 	try {
 		return await sendToSera.call(this, requestData);
 	} catch (error) {
+		replay.failed();
 		throw markPurchaseState(error, purchaseStateOf(error, watch.answered));
 	}
 });
