@@ -129,25 +129,25 @@ describe(`n8n editor in Chromium`, () => {
 
 	beforeAll(async () => {
 		stack = await startStack();
-		[workflows.panels, workflows.nodes, workflows.tools, workflows.agent, plainStampsCredential] = await Promise.all([
-			store(workflowOf('UI: panels', [labelNode, rateNode, stampsLabelNode, triggerNode])),
-			store(workflowOf('UI: dropdowns', KINDS.flatMap((kind) => dropdownNodes(kind).map((node) => ({ ...node, type: `n8n-nodes-shipengine.${kind}`, credentials: CREDENTIALS[kind] }))))),
-			store(agentWorkflow({ name: 'UI: tool dropdowns', prompt: 'Ship it', tools: KINDS.flatMap((kind) => dropdownNodes(kind).map((node): ToolNode => ({ ...node, node: kind }))) })),
-			store(
-				agentWorkflow({
-					name: 'UI: AI Agent with shipping tools',
-					prompt: 'Where is my package 9400111899223197428490, and what does a 12 oz parcel from 78756 to 95128 cost?',
-					tools: shippingTools().tools,
-				}),
-			),
-			stack.session
-				.data<{ id: string }>('POST', '/rest/credentials', {
-					name: 'Stamps.com (new)',
-					type: 'stampsComOAuth2Api',
-					data: { clientId: 'ui-client-id', clientSecret: 'ui-client-secret', environment: 'staging' },
-				})
-				.then((credential) => credential.id),
-		]);
+		// One after the other: n8n 1.x on SQLite fails concurrent saves ("no such savepoint: typeorm_3",
+		// a fresh-clone CI run on 1.123.81 answered HTTP 500 to all four parallel POSTs).
+		workflows.panels = await store(workflowOf('UI: panels', [labelNode, rateNode, stampsLabelNode, triggerNode]));
+		workflows.nodes = await store(workflowOf('UI: dropdowns', KINDS.flatMap((kind) => dropdownNodes(kind).map((node) => ({ ...node, type: `n8n-nodes-shipengine.${kind}`, credentials: CREDENTIALS[kind] })))));
+		workflows.tools = await store(agentWorkflow({ name: 'UI: tool dropdowns', prompt: 'Ship it', tools: KINDS.flatMap((kind) => dropdownNodes(kind).map((node): ToolNode => ({ ...node, node: kind }))) }));
+		workflows.agent = await store(
+			agentWorkflow({
+				name: 'UI: AI Agent with shipping tools',
+				prompt: 'Where is my package 9400111899223197428490, and what does a 12 oz parcel from 78756 to 95128 cost?',
+				tools: shippingTools().tools,
+			}),
+		);
+		plainStampsCredential = (
+			await stack.session.data<{ id: string }>('POST', '/rest/credentials', {
+				name: 'Stamps.com (new)',
+				type: 'stampsComOAuth2Api',
+				data: { clientId: 'ui-client-id', clientSecret: 'ui-client-secret', environment: 'staging' },
+			})
+		).id;
 		browser = await launchChromium({ width: 1280, height: 960 });
 		editor = new Editor(await browser.context.newPage(), stack.server.url);
 		await editor.noAnimations();
