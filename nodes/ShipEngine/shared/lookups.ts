@@ -85,12 +85,6 @@ export function serviceDropdown(show: Show, carrierField = 'carrierId', override
 /** Shown under a list that depends on the carrier (it stays empty until one is chosen). */
 export const CHOOSE_CARRIER_FIRST = 'Choose the carrier first: the list shows its services';
 
-/** Required package type dropdown (`packageCode`) that depends on a carrier field. */
-export function packageTypeDropdown(show: Show, carrierField = 'carrierId', overrides: Partial<INodeProperties> = {}): INodeProperties {
-	const spec = { displayName: 'Package Type Name or ID', name: 'packageCode', typeOptions: packageTypeLookup([carrierField]) };
-	return dropdown({ ...spec, what: 'Carrier package type', example: 'package, flat_rate_envelope' }, show, overrides);
-}
-
 /** Required warehouse dropdown (`warehouseId`). */
 export function warehouseDropdown(show: Show, overrides: Partial<INodeProperties> = {}): INodeProperties {
 	const spec = { displayName: 'Warehouse Name or ID', name: 'warehouseId', typeOptions: warehouseLookup };
@@ -136,9 +130,12 @@ export function recordDropdown(kind: keyof typeof RECORDS, show: Show, overrides
 	return dropdown(RECORDS[kind], show, overrides);
 }
 
-/** The same as an optional field (in a collection: no displayOptions, empty sends nothing). */
-export function optionalRecordField(kind: keyof typeof RECORDS, what: string, overrides: Partial<INodeProperties> = {}): INodeProperties {
-	const spec = RECORDS[kind];
+/** An optional dropdown (in a collection: no displayOptions, empty sends nothing). */
+function optionalDropdown(
+	spec: { displayName: string; name: string; typeOptions: TypeOptions },
+	what: string,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
@@ -148,6 +145,11 @@ export function optionalRecordField(kind: keyof typeof RECORDS, what: string, ov
 		typeOptions: spec.typeOptions,
 		...overrides,
 	};
+}
+
+/** The same as an optional field (in a collection: no displayOptions, empty sends nothing). */
+export function optionalRecordField(kind: keyof typeof RECORDS, what: string, overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return optionalDropdown(RECORDS[kind], what, overrides);
 }
 
 /** Every lookup by name, for tests and for documentation. */
@@ -169,15 +171,7 @@ export function filterDropdown(kind: 'carrier' | 'warehouse', description: strin
 		kind === 'carrier'
 			? { displayName: 'Carrier Name or ID', name: 'carrierId', typeOptions: carrierLookup, property: 'carrier_id' }
 			: { displayName: 'Warehouse Name or ID', name: 'warehouseId', typeOptions: warehouseLookup, property: 'warehouse_id' };
-	return {
-		displayName: spec.displayName,
-		name: spec.name,
-		type: 'options',
-		default: '',
-		description: `${description}. ${CHOOSE_FROM_LIST}.`,
-		typeOptions: spec.typeOptions,
-		routing: { send: { type: 'query', property: spec.property } },
-	};
+	return optionalDropdown(spec, description, { routing: { send: { type: 'query', property: spec.property } } });
 }
 
 /**
