@@ -6,7 +6,9 @@
  * Paths: getInline (Label > Get with Download Label: the file inline as base64 in the API's JSON,
  * decoded to a binary property), createInline (Label > Create, same), createUrl (Label > Create
  * with Label Download Type URL: the node fetches each file), httpRequest (n8n's HTTP Request node,
- * Response Format: File, downloading the same labels' PDF files: the baseline).
+ * Response Format: File, downloading the same labels' PDF files: the baseline), getInlineSkipHidden
+ * (getInline with n8n-core's RoutingNode skipping the node's hidden top-level properties: the
+ * change bench/n8n-core-skip-hidden-properties.patch proposes, applied in this process only).
  * Binary mode: n8n's `default` (binary data kept in memory, base64) or `filesystem` (n8n-core's
  * BinaryDataService writes each file to a temporary folder, as N8N_DEFAULT_BINARY_DATA_MODE=filesystem).
  * Prints {"path", "mode", "maxRssMb", "baseRssMb", "items", "binaries", "bytes", "requests"} on stdout.
@@ -22,11 +24,12 @@ import { runNode } from '../test/helpers/engine';
 import { loadHttpRequestNode } from './httpRequestNode';
 import { startMockProcess } from './mockProcess';
 import { ShipEngine } from './nodes';
+import { skipHiddenProperties } from './skipHiddenProperties';
 
 export const LABELS = 1000;
 /** Bytes per label file (real ShipEngine 4x6 PDF labels: roughly 30–100 KB). */
 export const LABEL_BYTES = 60_000;
-export const MEMORY_PATHS = ['getInline', 'createInline', 'createUrl', 'httpRequest'] as const;
+export const MEMORY_PATHS = ['getInline', 'createInline', 'createUrl', 'getInlineSkipHidden', 'httpRequest'] as const;
 export type MemoryPath = (typeof MEMORY_PATHS)[number];
 
 const KEY = 'TEST_mem';
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
 	if (!MEMORY_PATHS.includes(path)) throw new Error(`unknown path ${path}`);
 	const folder = mkdtempSync(join(tmpdir(), 'bench-binary-'));
 	if (mode === 'filesystem') await useFilesystemMode(folder);
+	if (path === 'getInlineSkipHidden') skipHiddenProperties();
 	const se = await startMockProcess({ labels: LABELS, pageSizeMax: LABELS, labelBytes: LABEL_BYTES });
 	const headers = { 'API-Key': KEY, 'Content-Type': 'application/json' };
 	await fetch(`${se.url}/v1/carriers/se-100001/add_funds`, { method: 'PUT', headers, body: JSON.stringify({ currency: 'usd', amount: 1_000_000 }) });
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
 	const credentials = { shipEngineApi: { apiKey: KEY, baseUrl: se.url } };
 	const runs: Record<MemoryPath, () => { node: INodeType; parameters: INodeParameters }> = {
 		getInline: () => ({ node: new ShipEngine(), parameters: { resource: 'label', operation: 'get', labelId: '={{ $json.labelId }}', downloadLabel: true } }),
+		getInlineSkipHidden: () => runs.getInline(),
 		createInline: () => ({ node: new ShipEngine(), parameters: { resource: 'label', operation: 'create', ...SHIPMENT, downloadLabel: true } }),
 		createUrl: () => ({ node: new ShipEngine(), parameters: { resource: 'label', operation: 'create', ...SHIPMENT, downloadLabel: true, options: { labelDownloadType: 'url' } } }),
 		httpRequest: () => ({
