@@ -7,6 +7,11 @@
  *   `update:workflow --active=true|false` and REST `PATCH /rest/workflows/:id` with `active`.
  * - `n8n execute --rawOutput`: n8n 1.100 prints a successful run before marking it, so it says
  *   `status: "running"` with `finished: true` and no error; 1.123 and 2.x print "success".
+ * - Declarative nodes as AI Agent tools: n8n before 1.109.0 (1.100 to 1.105; 1.106 to 1.108 were not
+ *   published) gives a declarative node's tool version no `execute` when the node has `methods`
+ *   (our dropdowns): its `shouldAssignExecuteMethod` required `!nodeType.methods`; 1.109.0 added
+ *   `|| isDeclarativeNode`. The tool then answers the model an empty string and sends nothing
+ *   (`TOOLS_RUN`; README "Compatibility").
  * - A test that cannot run on a version is skipped with the reason printed (`onlyOn`), never
  *   silently.
  */
@@ -14,6 +19,16 @@ import type { ExecutionResult } from './n8n';
 import { N8N_VERSION } from './paths';
 
 export const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
+
+/** Whether `version` (x.y.z) is `minimum` or newer. */
+export function atLeast(version: string, minimum: string): boolean {
+	const [a, b] = [version, minimum].map((v) => v.split('.').map(Number));
+	for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+	return true;
+}
+
+/** n8n runs our nodes as AI Agent tools from 1.109.0 on (see above). */
+export const TOOLS_RUN_FROM = '1.109.0';
 
 /** n8n 2.x and later publish workflows; 1.x activates them. */
 export const PUBLISHES = N8N_MAJOR >= 2;

@@ -26,7 +26,10 @@
  * - Binary data: 1.x keeps files in the execution data by default (mode `default`), 2.x in
  *   `filesystem` (`database` in queue mode); both nodes only call `prepareBinaryData`.
  * - Tool versions (`usableAsTool`): 1.123 and 2.41 both derive the `…Tool` node for community
- *   packages without a setting.
+ *   packages without a setting. n8n before 1.109.0 (1.100.1 tested) never runs it: its
+ *   `shouldAssignExecuteMethod` gives no `execute` to a declarative node that has `methods` (the
+ *   dropdowns), so the tool answers the model an empty string and no code of ours runs; nothing
+ *   here can change that (README "Compatibility", e2e/lib/versions.ts).
  * - Publishing vs activating a workflow (trigger webhooks): the test harness's concern,
  *   e2e/lib/versions.ts.
  */
