@@ -40,7 +40,7 @@ describe('GitHub workflows', () => {
 		expect(kinds).toEqual(expect.arrayContaining(['syntax-check', 'expression']));
 	});
 
-	it('CI runs every step of .ci/run on pull requests and main, and e2e on n8n 2.41.1 and 1.123.81', () => {
+	it('CI runs every step of .ci/run on pull requests and main, and e2e on n8n 2.41.1, 1.123.81 and 1.100.1', () => {
 		const ci = parse(read('ci.yml')) as Workflow;
 		expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
 		expect(ci.on.push).toEqual({ branches: ['main'] });
@@ -53,7 +53,7 @@ describe('GitHub workflows', () => {
 		expect(scriptSteps.length).toBeGreaterThanOrEqual(9);
 		const ciSteps = [...runs(ci, 'checks'), ...runs(ci, 'e2e')].join('\n');
 		expect(scriptSteps.filter((step) => !ciSteps.includes(step))).toEqual([]);
-		expect(ci.jobs.e2e.strategy?.matrix?.n8n).toEqual(['2.41.1', '1.123.81']);
+		expect(ci.jobs.e2e.strategy?.matrix?.n8n).toEqual(['2.41.1', '1.123.81', '1.100.1']);
 	});
 
 	it('CI runs the browser test on each n8n of its matrix, as .ci/run does', () => {
