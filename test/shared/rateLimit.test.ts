@@ -117,9 +117,15 @@ describe('rate-limit gate', () => {
 			expect(items.map((item) => item.pairedItem)).toEqual(input.map((_, i) => ({ item: i })));
 			expect(items.every((item) => item.json.tracking_number === '9400111899223197428490')).toBe(true);
 			const stats = Object.values(rateLimitStats())[0];
-			// The first burst: 60 sent, 10 accepted. Afterwards only deliberate probes may be refused
-			// (of the window length, and of the reset counted from the send time).
-			expect(stats.rejected).toBe(50 + stats.probesRefused + (stats.gateProbesRefused ?? 0));
+			// The first burst: 60 sent, 10 accepted. Afterwards only deliberate probes are refused (of
+			// the window length, and of the reset counted from the send time), give or take a request
+			// that reached the mock late on a loaded machine: the mock's window starts when a request
+			// arrives, ours when it leaves, so event-loop lag can put the next window's first request
+			// into the mock's old one (seen once in a fresh-clone CI run: 54 refused for 53). Without
+			// the gate, each later window would add up to 50 refusals.
+			const unplanned = stats.rejected - 50 - stats.probesRefused - (stats.gateProbesRefused ?? 0);
+			expect(unplanned).toBeGreaterThanOrEqual(0);
+			expect(unplanned).toBeLessThanOrEqual(2);
 			expect(se.requests).toHaveLength(60 + stats.rejected);
 			expect(stats.limit).toBe(10);
 			expect(se.requests.every((r) => r.headers['api-key'] === 'TEST_gate')).toBe(true);
