@@ -28,7 +28,7 @@ import { agentWorkflow, AGENT_VERSION, shippingTools } from './lib/agent';
 import { credentialsFor } from './lib/credentials';
 import type { ModelFields } from './lib/fromAi';
 import { chatModelPort, n8n, seraPort, shipEnginePort } from './lib/harness';
-import { nodeItems, type ExecutionResult } from './lib/n8n';
+import { nodeItems } from './lib/n8n';
 import { atLeast, onlyOn, runSucceeded, TOOLS_RUN_FROM } from './lib/versions';
 
 /** Tests that need the tools to run (n8n before 1.109.0 never calls them: e2e/lib/versions.ts). */
@@ -61,8 +61,6 @@ describe(`AI Agent ${AGENT_VERSION} with the ShipEngine and Stamps.com tools in 
 	let shipEngine: ShipEngineMockServer;
 	let sera: SeraMockServer;
 	let model: ChatModelMockServer;
-	let run: ExecutionResult;
-	let cli: { stdout: string; stderr: string };
 
 	beforeAll(async () => {
 		shipEngine = await startShipEngineMock({ port: shipEnginePort() });
@@ -107,7 +105,7 @@ describe(`AI Agent ${AGENT_VERSION} with the ShipEngine and Stamps.com tools in 
 	});
 
 	it('offers the model described tools and answers after their results', async () => {
-		({ run, cli } = await n8n().execute(WORKFLOW_ID));
+		const { run, cli } = await n8n().execute(WORKFLOW_ID);
 		const details = `\n${JSON.stringify(run.data.resultData.error ?? {}).slice(0, 1500)}\n${cli.stdout.slice(-2000)}${cli.stderr.slice(-2000)}`;
 		// runSucceeded: n8n 1.100 prints a finished run as status "running" (e2e/lib/versions.ts).
 		expect({ succeeded: runSucceeded(run), details: runSucceeded(run) ? '' : details }).toEqual({ succeeded: true, details: '' });
